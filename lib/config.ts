@@ -1,0 +1,138 @@
+// Reads Drawbridge's settings from the environment, once, with zod.
+// Nothing here needs to be set: the embedded default is SQLite under data/.
+import { randomBytes } from "node:crypto";
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { isAbsolute, join, resolve } from "node:path";
+import { z } from "zod";
+
+export const DEFAULT_DATABASE_URL = "file:./data/drawbridge.db";
+
+export type DatabaseConfig =
+  | { provider: "sqlite"; url: string; filePath: string }
+  | { provider: "postgresql"; url: string };
+
+export type AppConfig = {
+  database: DatabaseConfig;
+  port: number;
+  dataDir: string;
+  /** From SESSION_SECRET; when unset, read (or made once) from data/session-secret. */
+  sessionSecret: string | undefined;
+  secureCookies: boolean;
+};
+
+/** A setting that cannot work. Its message is one line naming the variable. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Hides the password in a URL so an error message never prints it. */
+export function redactUrl(value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*:)[^@]*@/i, "$1***@");
+}
+
+function databaseFrom(raw: string | undefined, cwd: string): DatabaseConfig {
+  const value = raw?.trim() || DEFAULT_DATABASE_URL;
+  const shown = JSON.stringify(redactUrl(value));
+  const fail = (why: string): never => {
+    throw new ConfigError(
+      `DATABASE_URL ${why} (got ${shown}); use file:./data/drawbridge.db for SQLite or postgresql://user:password@host:5432/database.`,
+    );
+  };
+
+  if (value.startsWith("file:")) {
+    const path = value.slice("file:".length).replace(/^\/\/(?=\/)/, "").split("?")[0] ?? "";
+    if (!path) fail("names no SQLite file");
+    const filePath = isAbsolute(path) ? path : resolve(cwd, path);
+    return { provider: "sqlite", url: `file:${filePath}`, filePath };
+  }
+  if (/^postgres(ql)?:\/\//i.test(value)) {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return fail("is not a valid PostgreSQL URL");
+    }
+    if (!url.hostname) fail("names no PostgreSQL host");
+    return { provider: "postgresql", url: value };
+  }
+  return fail("must start with file: (SQLite) or postgresql:// (PostgreSQL)");
+}
+
+const envSchema = z.object({
+  PORT: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return 3000;
+      const port = Number(v);
+      if (!Number.isInteger(port) || port < 1 || port > 65535) {
+        ctx.addIssue({ code: "custom", message: `PORT must be a whole number from 1 to 65535 (got ${JSON.stringify(v)}).` });
+        return z.NEVER;
+      }
+      return port;
+    }),
+  SESSION_SECRET: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === "" || v.length >= 32, {
+      message: "SESSION_SECRET must be at least 32 characters long; leave it unset to have one made under data/.",
+    })
+    .transform((v) => v || undefined),
+  COOKIE_SECURE: z
+    .enum(["true", "false", ""], { message: "COOKIE_SECURE must be true or false." })
+    .optional(),
+  DATA_DIR: z.string().optional(),
+  NODE_ENV: z.string().optional(),
+});
+
+/** Parses settings from an environment. Throws ConfigError with one clear line. */
+export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues[0]?.message ?? "The environment is not valid.");
+  }
+  const { PORT, SESSION_SECRET, COOKIE_SECURE, DATA_DIR, NODE_ENV } = parsed.data;
+  return {
+    database: databaseFrom(env.DATABASE_URL, cwd),
+    port: PORT,
+    dataDir: resolve(cwd, DATA_DIR?.trim() || "data"),
+    sessionSecret: SESSION_SECRET,
+    secureCookies: COOKIE_SECURE ? COOKIE_SECURE === "true" : NODE_ENV === "production",
+  };
+}
+
+let cached: AppConfig | undefined;
+
+/** The running process's settings (parsed once). */
+export function config(): AppConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+/**
+ * The secret that signs session cookies. With no SESSION_SECRET, the embedded default makes
+ * a random one on first start and keeps it in data/session-secret (readable by its owner only),
+ * so sessions survive restarts with nothing to configure.
+ */
+export function sessionSecret(app: AppConfig = config()): string {
+  if (app.sessionSecret) return app.sessionSecret;
+  const file = join(app.dataDir, "session-secret");
+  try {
+    const existing = readFileSync(file, "utf8").trim();
+    if (existing.length >= 32) return existing;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  mkdirSync(app.dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  try {
+    writeFileSync(file, secret + "\n", { mode: 0o600, flag: "wx" });
+  } catch (error) {
+    // Another process made it first: use theirs, so every process signs alike.
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return readFileSync(file, "utf8").trim();
+    throw error;
+  }
+  chmodSync(file, 0o600);
+  return secret;
+}
