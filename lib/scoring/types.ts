@@ -1,0 +1,40 @@
+// The shapes the scoring module works on. lib/content builds a Quiz from content/ files;
+// lib/scoring never reads files itself.
+
+export const STRATEGIES = [
+  "intimacy-avoidance",
+  "conflict-avoidance",
+  "passive-aggressiveness",
+  "control",
+  "overfunctioning",
+] as const;
+export type Strategy = (typeof STRATEGIES)[number];
+
+/** `plus`: agreeing signals the strategy. `minus`: agreeing signals its absence. */
+export type Keying = "plus" | "minus";
+
+export type QuizItem = {
+  id: string;
+  strategy: Strategy;
+  text: string;
+  keyed: Keying;
+};
+
+/** What a strategy points to: capacity ids and the slugs of the lessons that teach them. */
+export type StrategyPointers = {
+  capacities: readonly string[];
+  lessons: readonly string[];
+};
+
+export type Quiz = {
+  version: string;
+  /** In the fixed, interleaved order they are asked. */
+  items: readonly QuizItem[];
+  pointsTo: Readonly<Record<Strategy, StrategyPointers>>;
+};
+
+/** Answer scale: 1 Never, 2 Rarely, 3 Sometimes, 4 Often, 5 Almost always. */
+export const ANSWER_VALUES = [1, 2, 3, 4, 5] as const;
+export type AnswerValue = (typeof ANSWER_VALUES)[number];
+
+export type Answer = { itemId: string; value: number };
