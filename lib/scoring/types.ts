@@ -38,3 +38,35 @@ export const ANSWER_VALUES = [1, 2, 3, 4, 5] as const;
 export type AnswerValue = (typeof ANSWER_VALUES)[number];
 
 export type Answer = { itemId: string; value: number };
+
+/** Where a strategy's score falls; cut points and their reason live in score-attempt.ts. */
+export type Band = "low" | "moderate" | "high";
+
+export type StrategyResult = {
+  strategy: Strategy;
+  /** How many of this strategy's items were answered, of `total` in the quiz. */
+  answered: number;
+  total: number;
+} & (
+  | {
+      status: "scored";
+      /** 0–100, rounded to one decimal place. */
+      score: number;
+      band: Band;
+    }
+  | { status: "not-enough-answers" }
+);
+
+/** The versioned outcome of one quiz attempt: what gets stored and shown. */
+export type AttemptResult = {
+  quizVersion: string;
+  scoringVersion: string;
+  /** One per strategy, in the fixed STRATEGIES order. */
+  strategies: StrategyResult[];
+  /** All five strategies: by score, highest first; ties in STRATEGIES order; unscored last. */
+  ranking: Strategy[];
+  /** The strategies to explain first (rule in score-attempt.ts). */
+  top: Strategy[];
+  /** Capacities and lesson slugs the `top` strategies point to, de-duplicated. */
+  pointsTo: { capacities: string[]; lessons: string[] };
+};

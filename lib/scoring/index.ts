@@ -1,0 +1,9 @@
+// The scoring module: pure functions and types, no I/O. Items in, answers in, a versioned result out.
+export * from "./types";
+export { ANSWER_VALUE_MESSAGE, answerSchema, answersSchema, type ValidAnswer } from "./answers";
+export {
+  BAND_CUT_POINTS,
+  SCORING_VERSION,
+  bandFor,
+  scoreAttempt,
+} from "./score-attempt";
