@@ -1,0 +1,76 @@
+// The quiz and lessons-path content, validated once when this module loads. The JSON is
+// imported statically so Next bundles it and a broken file fails `next build` with the file
+// name and the field (the same import works in Vitest and in tsx scripts).
+import capacitiesJson from "../../content/capacities.json";
+import pathJson from "../../content/path.json";
+import itemsJson from "../../content/quiz/items.json";
+import strategiesJson from "../../content/quiz/strategies.json";
+import { STRATEGIES, type Quiz, type Strategy, type StrategyPointers } from "../scoring/types";
+import {
+  parseQuizContent,
+  type AnswerOption,
+  type Capacity,
+  type ContentFiles,
+  type LessonPath,
+  type RawContentFiles,
+  type StrategyText,
+} from "./schemas";
+
+export { checkQuizContent, ContentError, CONTENT_FILES } from "./schemas";
+export type { AnswerOption, Capacity, LessonPath, PathLesson, RawContentFiles, StrategyText } from "./schemas";
+
+/** The content files exactly as they are on disk, before validation. */
+export const rawContentFiles: RawContentFiles = {
+  path: pathJson,
+  capacities: capacitiesJson,
+  items: itemsJson,
+  strategies: strategiesJson,
+};
+
+export type QuizContent = {
+  quiz: Quiz;
+  answerScale: readonly AnswerOption[];
+  strategyTexts: Readonly<Record<Strategy, StrategyText>>;
+  capacities: readonly Capacity[];
+  lessonPath: LessonPath;
+};
+
+/** What each strategy points to: its capacities, and the lesson that teaches each one. */
+function buildPointers(files: ContentFiles): Record<Strategy, StrategyPointers> {
+  const lessonOf = new Map(files.capacities.map((capacity) => [capacity.id, capacity.lesson]));
+  const entries = STRATEGIES.map((strategy): [Strategy, StrategyPointers] => {
+    const capacities = files.strategies[strategy].capacities;
+    const lessons = [...new Set(capacities.map((id) => lessonOf.get(id)!))];
+    return [strategy, { capacities, lessons }];
+  });
+  return Object.fromEntries(entries) as Record<Strategy, StrategyPointers>;
+}
+
+/** Validates the files and shapes them for the app; throws a ContentError listing every problem. */
+export function loadQuizContent(files: RawContentFiles): QuizContent {
+  const content = parseQuizContent(files);
+  return {
+    quiz: {
+      version: content.items.version,
+      items: content.items.items,
+      pointsTo: buildPointers(content),
+    },
+    answerScale: content.items.scale,
+    strategyTexts: content.strategies,
+    capacities: content.capacities,
+    lessonPath: content.path,
+  };
+}
+
+const content = loadQuizContent(rawContentFiles);
+
+/** The patterns quiz in the shape lib/scoring consumes: items in the order they are asked. */
+export const quiz: Quiz = content.quiz;
+/** 1 Never … 5 Almost always, with the labels shown to the user. */
+export const answerScale: readonly AnswerOption[] = content.answerScale;
+/** Name, summary, what it protects you from, costs, capacities and band texts per strategy. */
+export const strategyTexts: Readonly<Record<Strategy, StrategyText>> = content.strategyTexts;
+/** The five capacities the lessons 6–10 build. */
+export const capacities: readonly Capacity[] = content.capacities;
+/** The eleven lessons, in reading order. */
+export const lessonPath: LessonPath = content.lessonPath;

@@ -1,0 +1,346 @@
+// The shapes of the content files behind the lessons path and the patterns quiz, and
+// the rules that hold across them. Every problem names its file and field, so a broken
+// edit fails the build (or `npm run content:check`) with a message an editor can act on.
+import * as z from "zod";
+import { ANSWER_VALUES, STRATEGIES } from "../scoring/types";
+
+/** Where each content file lives, relative to the project root. */
+export const CONTENT_FILES = {
+  path: "content/path.json",
+  capacities: "content/capacities.json",
+  items: "content/quiz/items.json",
+  strategies: "content/quiz/strategies.json",
+} as const;
+export type ContentFileKey = keyof typeof CONTENT_FILES;
+
+/** Items per strategy: a scale needs about 6–8 items to be reliable; we ask 9 to 11. */
+export const ITEMS_PER_STRATEGY = { min: 9, max: 11 } as const;
+/** Reverse-keyed items per strategy, so answering "Often" to everything doesn't look like a pattern. */
+export const MINUS_ITEMS_PER_STRATEGY = 2;
+/** Item length in words: long enough to be concrete, short enough to read on a phone. */
+export const ITEM_WORDS = { min: 6, max: 20 } as const;
+
+const text = z.string().refine((value) => value.trim().length > 0, {
+  message: "is empty or only whitespace",
+  abort: true,
+});
+
+const slug = text.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase words joined by hyphens");
+
+const strategyId = z.enum(STRATEGIES, {
+  error: (issue) =>
+    issue.input === undefined
+      ? "is required"
+      : `${JSON.stringify(issue.input)} is not a known strategy (one of ${STRATEGIES.join(", ")})`,
+});
+
+// ---- content/path.json: the lessons, in reading order ----
+
+export const PathLessonSchema = z.strictObject({
+  slug,
+  title: text,
+  /** Set on the lessons that each teach one capacity (6–10). */
+  capacity: slug.optional(),
+});
+export const LessonPathSchema = z.array(PathLessonSchema).min(1, "lists no lessons");
+export type PathLesson = z.infer<typeof PathLessonSchema>;
+export type LessonPath = z.infer<typeof LessonPathSchema>;
+
+// ---- content/capacities.json: the five capacities the lessons build ----
+
+export const CapacitySchema = z.strictObject({
+  id: slug,
+  name: text,
+  summary: text,
+  /** Slug of the lesson (in path.json) that teaches this capacity. */
+  lesson: slug,
+});
+export const CapacitiesSchema = z.array(CapacitySchema).min(1, "lists no capacities");
+export type Capacity = z.infer<typeof CapacitySchema>;
+
+// ---- content/quiz/items.json: the quiz, in the order it is asked ----
+
+export const AnswerOptionSchema = z.strictObject({
+  value: z.literal(ANSWER_VALUES),
+  label: text,
+});
+export type AnswerOption = z.infer<typeof AnswerOptionSchema>;
+
+export const AnswerScaleSchema = z
+  .array(AnswerOptionSchema)
+  .refine(
+    (scale) =>
+      scale.length === ANSWER_VALUES.length &&
+      scale.every((option, index) => option.value === ANSWER_VALUES[index]),
+    { message: `must list the values ${ANSWER_VALUES.join(", ")} once each, in order` },
+  );
+
+export const QuizItemSchema = z.strictObject({
+  id: slug,
+  strategy: strategyId,
+  keyed: z.enum(["plus", "minus"], {
+    error: (issue) =>
+      issue.input === undefined
+        ? "is required"
+        : `${JSON.stringify(issue.input)} must be "plus" or "minus"`,
+  }),
+  text,
+});
+export type QuizItemContent = z.infer<typeof QuizItemSchema>;
+
+export const QuizItemsFileSchema = z.strictObject({
+  /** Bump whenever items, their order or their keying change; results store it. */
+  version: text,
+  scale: AnswerScaleSchema,
+  items: z.array(QuizItemSchema).min(1, "lists no items"),
+});
+export type QuizItemsFile = z.infer<typeof QuizItemsFileSchema>;
+
+// ---- content/quiz/strategies.json: what each strategy means, per result band ----
+
+export const StrategyTextSchema = z.strictObject({
+  name: text,
+  summary: text,
+  protectsYouFrom: text,
+  costs: text,
+  /** Ids from capacities.json: the capacities that loosen this strategy. */
+  capacities: z.array(slug).min(1, "lists no capacities"),
+  bands: z.strictObject({ low: text, moderate: text, high: text }),
+});
+export type StrategyText = z.infer<typeof StrategyTextSchema>;
+
+export const StrategiesFileSchema = z.record(strategyId, StrategyTextSchema);
+export type StrategiesFile = z.infer<typeof StrategiesFileSchema>;
+
+// ---- All four together ----
+
+/** The files as read from disk, before validation. */
+export type RawContentFiles = Record<ContentFileKey, unknown>;
+
+/** The files once every rule holds. */
+export type ContentFiles = {
+  path: LessonPath;
+  capacities: Capacity[];
+  items: QuizItemsFile;
+  strategies: StrategiesFile;
+};
+
+/** Thrown when content breaks a rule; `problems` holds one line per problem. */
+export class ContentError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(
+      `The content files have ${problems.length} problem${problems.length === 1 ? "" : "s"}:\n` +
+        problems.map((problem) => `  - ${problem}`).join("\n"),
+    );
+    this.name = "ContentError";
+    this.problems = problems;
+  }
+}
+
+type PathSegment = PropertyKey;
+
+/** `["items", 12, "id"]` → `items[12].id`; `[4, "slug"]` → `[4].slug`. */
+export function formatFieldPath(path: readonly PathSegment[]): string {
+  let out = "";
+  for (const segment of path) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else out += out === "" ? String(segment) : `.${String(segment)}`;
+  }
+  return out;
+}
+
+function problem(file: ContentFileKey, path: readonly PathSegment[], message: string): string {
+  const field = formatFieldPath(path);
+  return field === ""
+    ? `${CONTENT_FILES[file]}: ${message}`
+    : `${CONTENT_FILES[file]}: ${field}: ${message}`;
+}
+
+// Per-parse messages for the cases zod words for developers rather than editors.
+const editorMessages: z.core.$ZodErrorMap = (issue) => {
+  if (issue.code === "invalid_type" && issue.input === undefined) return "is required";
+  return undefined;
+};
+
+function reportSchemaProblems(
+  file: ContentFileKey,
+  schema: z.ZodType,
+  raw: unknown,
+  problems: string[],
+  unknownKey = "is not an expected field",
+): void {
+  const result = schema.safeParse(raw, { error: editorMessages });
+  if (result.success) return;
+  for (const issue of result.error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) problems.push(problem(file, [...issue.path, key], unknownKey));
+    } else {
+      problems.push(problem(file, issue.path, issue.message));
+    }
+  }
+}
+
+// The cross-file rules read the raw files through these lenient views, so that one broken
+// field (reported by its schema) doesn't hide the other problems in the same file.
+type Fields = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Fields {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function records(value: unknown): Fields[] {
+  return Array.isArray(value) ? value.map((entry) => (isRecord(entry) ? entry : {})) : [];
+}
+
+/** A usable string: present and not blank (blank ones are reported by the schemas). */
+function str(value: unknown): string | undefined {
+  return typeof value === "string" && value.trim() !== "" ? value : undefined;
+}
+
+function timesUsed(count: number): string {
+  return count === 2 ? "is used twice" : `is used ${count} times`;
+}
+
+/** Reports every later use of a value that already appeared, at that entry's field. */
+function checkUnique(
+  file: ContentFileKey,
+  values: readonly (string | undefined)[],
+  fieldPath: (index: number) => PathSegment[],
+  problems: string[],
+): void {
+  const counts = new Map<string, number>();
+  for (const value of values) if (value !== undefined) counts.set(value, (counts.get(value) ?? 0) + 1);
+  const seen = new Set<string>();
+  values.forEach((value, index) => {
+    if (value === undefined) return;
+    if (seen.has(value)) {
+      problems.push(problem(file, fieldPath(index), `${JSON.stringify(value)} ${timesUsed(counts.get(value) ?? 0)}`));
+    }
+    seen.add(value);
+  });
+}
+
+function countWords(sentence: string): number {
+  return sentence.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word)).length;
+}
+
+const isStrategy = (value: unknown): value is (typeof STRATEGIES)[number] =>
+  (STRATEGIES as readonly unknown[]).includes(value);
+
+/**
+ * Checks the four content files: each against its schema, then the rules that hold across
+ * them. Returns one line per problem, `<file>: <field>: <what is wrong>`; empty when all is well.
+ */
+export function checkQuizContent(files: RawContentFiles): string[] {
+  const problems: string[] = [];
+  reportSchemaProblems("path", LessonPathSchema, files.path, problems);
+  reportSchemaProblems("capacities", CapacitiesSchema, files.capacities, problems);
+  reportSchemaProblems("items", QuizItemsFileSchema, files.items, problems);
+  reportSchemaProblems("strategies", StrategiesFileSchema, files.strategies, problems, "is not a known strategy");
+
+  const pathReadable = Array.isArray(files.path);
+  const capacitiesReadable = Array.isArray(files.capacities);
+  const path = records(files.path);
+  const capacities = records(files.capacities);
+  const slugs = new Set(path.map((lesson) => str(lesson.slug)));
+  const capacityById = new Map<string, Fields>();
+  for (const capacity of capacities) {
+    const id = str(capacity.id);
+    if (id !== undefined && !capacityById.has(id)) capacityById.set(id, capacity);
+  }
+
+  // content/path.json
+  checkUnique("path", path.map((lesson) => str(lesson.slug)), (i) => [i, "slug"], problems);
+  if (capacitiesReadable) {
+    path.forEach((lesson, index) => {
+      const id = str(lesson.capacity);
+      if (id === undefined) return;
+      const capacity = capacityById.get(id);
+      const taughtBy = capacity && str(capacity.lesson);
+      if (!capacity) {
+        problems.push(problem("path", [index, "capacity"],
+          `${JSON.stringify(id)} is not a capacity id in ${CONTENT_FILES.capacities}`));
+      } else if (taughtBy !== undefined && taughtBy !== lesson.slug && slugs.has(taughtBy)) {
+        // A lesson slug missing from the path is reported once, on capacities.json.
+        problems.push(problem("path", [index, "capacity"],
+          `${JSON.stringify(id)} is taught by ${JSON.stringify(taughtBy)} in ${CONTENT_FILES.capacities}, not by this lesson`));
+      }
+    });
+  }
+
+  // content/capacities.json
+  checkUnique("capacities", capacities.map((capacity) => str(capacity.id)), (i) => [i, "id"], problems);
+  if (pathReadable) {
+    capacities.forEach((capacity, index) => {
+      const lesson = str(capacity.lesson);
+      if (lesson !== undefined && !slugs.has(lesson)) {
+        problems.push(problem("capacities", [index, "lesson"],
+          `${JSON.stringify(lesson)} is not a lesson slug in ${CONTENT_FILES.path}`));
+      }
+    });
+  }
+
+  // content/quiz/items.json
+  if (isRecord(files.items) && Array.isArray(files.items.items)) {
+    const items = records(files.items.items);
+    checkUnique("items", items.map((item) => str(item.id)), (i) => ["items", i, "id"], problems);
+    for (const strategy of STRATEGIES) {
+      const own = items.filter((item) => item.strategy === strategy);
+      if (own.length < ITEMS_PER_STRATEGY.min || own.length > ITEMS_PER_STRATEGY.max) {
+        problems.push(problem("items", ["items"],
+          `"${strategy}" has ${own.length} items; each strategy needs ${ITEMS_PER_STRATEGY.min} to ${ITEMS_PER_STRATEGY.max}`));
+      }
+      const minus = own.filter((item) => item.keyed === "minus").length;
+      if (minus !== MINUS_ITEMS_PER_STRATEGY) {
+        problems.push(problem("items", ["items"],
+          `"${strategy}" has ${minus} minus-keyed items; each strategy needs exactly ${MINUS_ITEMS_PER_STRATEGY}`));
+      }
+    }
+    items.forEach((item, index) => {
+      const text = str(item.text);
+      const words = text === undefined ? undefined : countWords(text);
+      if (words !== undefined && (words < ITEM_WORDS.min || words > ITEM_WORDS.max)) {
+        problems.push(problem("items", ["items", index, "text"],
+          `has ${words} words; items need ${ITEM_WORDS.min} to ${ITEM_WORDS.max}`));
+      }
+      const previous = items[index - 1];
+      if (previous && isStrategy(item.strategy) && previous.strategy === item.strategy) {
+        problems.push(problem("items", ["items", index, "strategy"],
+          `"${item.strategy}" follows another "${item.strategy}" item; strategies must alternate`));
+      }
+    });
+  }
+
+  // content/quiz/strategies.json
+  if (isRecord(files.strategies)) {
+    for (const strategy of STRATEGIES) {
+      const texts = files.strategies[strategy];
+      if (!isRecord(texts) || !Array.isArray(texts.capacities)) continue;
+      const listed = texts.capacities.map(str);
+      if (capacitiesReadable) {
+        listed.forEach((id, index) => {
+          if (id !== undefined && !capacityById.has(id)) {
+            problems.push(problem("strategies", [strategy, "capacities", index],
+              `${JSON.stringify(id)} is not a capacity id in ${CONTENT_FILES.capacities}`));
+          }
+        });
+      }
+      checkUnique("strategies", listed, (i) => [strategy, "capacities", i], problems);
+    }
+  }
+
+  return problems;
+}
+
+/** Validates the four files and returns them typed; throws a ContentError listing every problem. */
+export function parseQuizContent(files: RawContentFiles): ContentFiles {
+  const problems = checkQuizContent(files);
+  if (problems.length > 0) throw new ContentError(problems);
+  return {
+    path: LessonPathSchema.parse(files.path),
+    capacities: CapacitiesSchema.parse(files.capacities),
+    items: QuizItemsFileSchema.parse(files.items),
+    strategies: StrategiesFileSchema.parse(files.strategies),
+  };
+}

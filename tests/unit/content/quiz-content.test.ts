@@ -1,0 +1,322 @@
+import { describe, expect, it } from "vitest";
+import {
+  answerScale,
+  capacities,
+  checkQuizContent,
+  ContentError,
+  lessonPath,
+  loadQuizContent,
+  quiz,
+  rawContentFiles,
+  strategyTexts,
+} from "@/lib/content/quiz";
+import { STRATEGIES } from "@/lib/scoring/types";
+
+// Loosely typed on purpose: the tests write values the schemas must reject.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>;
+
+/** A deep copy of the real content to break in one place. */
+function brokenCopy() {
+  return structuredClone(rawContentFiles) as {
+    path: Json[];
+    capacities: Json[];
+    items: { version: string; scale: Json[]; items: Json[] };
+    strategies: Record<string, Json>;
+  };
+}
+
+describe("the real content", () => {
+  it("passes every check", () => {
+    expect(checkQuizContent(rawContentFiles)).toEqual([]);
+  });
+
+  it("has 50 items, 10 per strategy, two of them reverse-keyed", () => {
+    expect(quiz.version).toBe("2026.11-1");
+    expect(quiz.items).toHaveLength(50);
+    for (const strategy of STRATEGIES) {
+      const own = quiz.items.filter((item) => item.strategy === strategy);
+      expect(own, strategy).toHaveLength(10);
+      expect(own.filter((item) => item.keyed === "minus"), strategy).toHaveLength(2);
+    }
+  });
+
+  it("asks the strategies interleaved: no two neighbours share a strategy", () => {
+    quiz.items.forEach((item, index) => {
+      const previous = quiz.items[index - 1];
+      if (previous) expect(item.strategy, item.id).not.toBe(previous.strategy);
+    });
+  });
+
+  it("spreads each strategy's reverse-keyed items apart", () => {
+    for (const strategy of STRATEGIES) {
+      const positions = quiz.items.flatMap((item, index) =>
+        item.strategy === strategy && item.keyed === "minus" ? [index] : [],
+      );
+      expect(positions[1]! - positions[0]!, strategy).toBeGreaterThanOrEqual(15);
+    }
+  });
+
+  it("offers the five-point frequency scale", () => {
+    expect(answerScale.map((option) => [option.value, option.label])).toEqual([
+      [1, "Never"],
+      [2, "Rarely"],
+      [3, "Sometimes"],
+      [4, "Often"],
+      [5, "Almost always"],
+    ]);
+  });
+
+  it("has texts for every strategy in all three bands", () => {
+    for (const strategy of STRATEGIES) {
+      const texts = strategyTexts[strategy];
+      for (const band of ["low", "moderate", "high"] as const) {
+        expect(texts.bands[band].trim(), `${strategy} ${band}`).not.toBe("");
+      }
+      expect(texts.capacities.length, strategy).toBeGreaterThanOrEqual(2);
+      expect(texts.capacities.length, strategy).toBeLessThanOrEqual(3);
+    }
+  });
+
+  it("points each strategy at its capacities and the lessons that teach them", () => {
+    const lessonOf = new Map(capacities.map((capacity) => [capacity.id, capacity.lesson]));
+    for (const strategy of STRATEGIES) {
+      const pointers = quiz.pointsTo[strategy];
+      expect(pointers.capacities).toEqual(strategyTexts[strategy].capacities);
+      expect(pointers.lessons).toEqual(pointers.capacities.map((id) => lessonOf.get(id)));
+    }
+    expect(quiz.pointsTo["overfunctioning"].lessons).toEqual([
+      "let-yourself-be-known",
+      "stay-with-tender-feelings",
+    ]);
+  });
+
+  it("lays out the eleven lessons with capacities on lessons 6 to 10", () => {
+    expect(lessonPath.map((lesson) => lesson.slug)).toEqual([
+      "the-pattern-from-inside",
+      "the-trade-off",
+      "why-willpower-fails",
+      "the-loop",
+      "what-needs-to-change",
+      "catch-the-reflex",
+      "stay-with-tender-feelings",
+      "space-without-leaving",
+      "let-yourself-be-known",
+      "real-danger-or-old-signal",
+      "the-other-strategies",
+    ]);
+    expect(lessonPath.map((lesson) => lesson.capacity ?? null)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      "catching-the-reflex",
+      "staying-with-tender-feelings",
+      "space-without-cutting-off",
+      "letting-yourself-be-known",
+      "telling-danger-from-echoes",
+      null,
+    ]);
+  });
+
+  it("keeps keying out of the words people read", () => {
+    for (const item of quiz.items) {
+      expect(item.text, item.id).not.toMatch(/\b(plus|minus|reverse|keyed)\b/i);
+    }
+  });
+});
+
+describe("checkQuizContent names the file and field of each problem", () => {
+  const STRATEGY_LIST = "one of intimacy-avoidance, conflict-avoidance, passive-aggressiveness, control, overfunctioning";
+
+  it("reports an item id used twice", () => {
+    const files = brokenCopy();
+    files.items.items[12]!.id = "ia-03";
+    expect(checkQuizContent(files)).toEqual([
+      'content/quiz/items.json: items[12].id: "ia-03" is used twice',
+    ]);
+  });
+
+  it("reports a strategy with fewer than 9 items", () => {
+    const files = brokenCopy();
+    files.items.items = files.items.items.filter((item) => !["ct-01", "ct-02"].includes(item.id));
+    expect(checkQuizContent(files)).toEqual([
+      'content/quiz/items.json: items: "control" has 8 items; each strategy needs 9 to 11',
+    ]);
+  });
+
+  it("reports a strategy with more than 11 items", () => {
+    const files = brokenCopy();
+    files.items.items.push(
+      { id: "ct-11", strategy: "control", keyed: "plus", text: "I like to have the final say on plans." },
+      { id: "ia-11", strategy: "intimacy-avoidance", keyed: "plus", text: "I keep my real worries to myself." },
+      { id: "ct-12", strategy: "control", keyed: "plus", text: "I make the plans so nobody else has to." },
+    );
+    expect(checkQuizContent(files)).toEqual([
+      'content/quiz/items.json: items: "control" has 12 items; each strategy needs 9 to 11',
+    ]);
+  });
+
+  it("reports a strategy without exactly two minus-keyed items", () => {
+    const files = brokenCopy();
+    files.items.items.find((item) => item.id === "ct-01")!.keyed = "minus";
+    files.items.items.find((item) => item.id === "of-06")!.keyed = "plus";
+    expect(checkQuizContent(files)).toEqual([
+      'content/quiz/items.json: items: "control" has 3 minus-keyed items; each strategy needs exactly 2',
+      'content/quiz/items.json: items: "overfunctioning" has 1 minus-keyed items; each strategy needs exactly 2',
+    ]);
+  });
+
+  it("reports an item with an unknown strategy", () => {
+    const files = brokenCopy();
+    files.items.items[5]!.strategy = "people-pleasing";
+    expect(checkQuizContent(files)).toEqual([
+      `content/quiz/items.json: items[5].strategy: "people-pleasing" is not a known strategy (${STRATEGY_LIST})`,
+    ]);
+  });
+
+  it("reports an unknown or missing strategy in the strategy texts", () => {
+    const files = brokenCopy();
+    files.strategies["people-pleasing"] = structuredClone(files.strategies["control"]!);
+    delete files.strategies["control"];
+    expect(checkQuizContent(files)).toEqual([
+      "content/quiz/strategies.json: control: is required",
+      "content/quiz/strategies.json: people-pleasing: is not a known strategy",
+    ]);
+  });
+
+  it("reports an unknown capacity id in a strategy's capacities", () => {
+    const files = brokenCopy();
+    files.strategies["control"]!.capacities[1] = "being-brave";
+    expect(checkQuizContent(files)).toEqual([
+      'content/quiz/strategies.json: control.capacities[1]: "being-brave" is not a capacity id in content/capacities.json',
+    ]);
+  });
+
+  it("reports an unknown capacity id on a lesson", () => {
+    const files = brokenCopy();
+    files.path[5]!.capacity = "being-brave";
+    expect(checkQuizContent(files)).toEqual([
+      'content/path.json: [5].capacity: "being-brave" is not a capacity id in content/capacities.json',
+    ]);
+  });
+
+  it("reports a lesson that claims a capacity another lesson teaches", () => {
+    const files = brokenCopy();
+    files.path[10]!.capacity = "catching-the-reflex";
+    expect(checkQuizContent(files)).toEqual([
+      'content/path.json: [10].capacity: "catching-the-reflex" is taught by "catch-the-reflex" in content/capacities.json, not by this lesson',
+    ]);
+  });
+
+  it("reports a capacity whose lesson is not on the path", () => {
+    const files = brokenCopy();
+    files.capacities[2]!.lesson = "room-to-breathe";
+    expect(checkQuizContent(files)).toEqual([
+      'content/capacities.json: [2].lesson: "room-to-breathe" is not a lesson slug in content/path.json',
+    ]);
+  });
+
+  it("reports a capacity id used twice", () => {
+    const files = brokenCopy();
+    files.capacities[4]!.id = "catching-the-reflex";
+    expect(checkQuizContent(files)).toEqual([
+      'content/path.json: [9].capacity: "telling-danger-from-echoes" is not a capacity id in content/capacities.json',
+      'content/capacities.json: [4].id: "catching-the-reflex" is used twice',
+      'content/quiz/strategies.json: conflict-avoidance.capacities[2]: "telling-danger-from-echoes" is not a capacity id in content/capacities.json',
+      'content/quiz/strategies.json: control.capacities[0]: "telling-danger-from-echoes" is not a capacity id in content/capacities.json',
+    ]);
+  });
+
+  it("reports a lesson slug used twice", () => {
+    const files = brokenCopy();
+    files.path[4]!.slug = "the-loop";
+    expect(checkQuizContent(files)).toEqual([
+      'content/path.json: [4].slug: "the-loop" is used twice',
+    ]);
+  });
+
+  it("reports empty or whitespace-only text in any file", () => {
+    const files = brokenCopy();
+    files.items.items[0]!.text = "   ";
+    files.strategies["control"]!.bands.high = "";
+    files.capacities[0]!.summary = "\n";
+    files.path[2]!.title = "\t ";
+    expect(checkQuizContent(files)).toEqual([
+      "content/path.json: [2].title: is empty or only whitespace",
+      "content/capacities.json: [0].summary: is empty or only whitespace",
+      "content/quiz/items.json: items[0].text: is empty or only whitespace",
+      "content/quiz/strategies.json: control.bands.high: is empty or only whitespace",
+    ]);
+  });
+
+  it("reports a missing field and an unexpected one", () => {
+    const files = brokenCopy();
+    delete files.items.items[2]!.keyed;
+    files.items.items[3]!.reversed = true;
+    expect(checkQuizContent(files)).toEqual([
+      "content/quiz/items.json: items[2].keyed: is required",
+      "content/quiz/items.json: items[3].reversed: is not an expected field",
+    ]);
+  });
+
+  it("reports an item too long or too short to read well", () => {
+    const files = brokenCopy();
+    files.items.items[1]!.text = "I keep quiet.";
+    expect(checkQuizContent(files)).toEqual([
+      "content/quiz/items.json: items[1].text: has 3 words; items need 6 to 20",
+    ]);
+  });
+
+  it("reports two neighbouring items from the same strategy", () => {
+    const files = brokenCopy();
+    const [moved] = files.items.items.splice(5, 1); // ia-02
+    files.items.items.splice(1, 0, moved!);
+    expect(checkQuizContent(files)).toEqual([
+      'content/quiz/items.json: items[1].strategy: "intimacy-avoidance" follows another "intimacy-avoidance" item; strategies must alternate',
+    ]);
+  });
+
+  it("reports every problem in a file, not only the first kind", () => {
+    const files = brokenCopy();
+    files.items.items[7]!.text = " ";
+    files.items.items[9]!.strategy = "people-pleasing";
+    files.items.items[12]!.id = "ia-03";
+    expect(checkQuizContent(files)).toEqual([
+      "content/quiz/items.json: items[7].text: is empty or only whitespace",
+      `content/quiz/items.json: items[9].strategy: "people-pleasing" is not a known strategy (${STRATEGY_LIST})`,
+      'content/quiz/items.json: items[12].id: "ia-03" is used twice',
+    ]);
+  });
+
+  it("reports a broken answer scale", () => {
+    const files = brokenCopy();
+    files.items.scale.pop();
+    expect(checkQuizContent(files)).toEqual([
+      "content/quiz/items.json: scale: must list the values 1, 2, 3, 4, 5 once each, in order",
+    ]);
+  });
+});
+
+describe("loading content", () => {
+  it("throws one error that lists every problem", () => {
+    const files = brokenCopy();
+    files.items.items[12]!.id = "ia-03";
+    files.path[4]!.slug = "the-loop";
+    let thrown: unknown;
+    try {
+      loadQuizContent(files);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(ContentError);
+    expect((thrown as ContentError).problems).toHaveLength(2);
+    expect((thrown as Error).message).toContain('content/quiz/items.json: items[12].id: "ia-03" is used twice');
+    expect((thrown as Error).message).toContain('content/path.json: [4].slug: "the-loop" is used twice');
+  });
+
+  it("leaves the real content untouched by the broken copies", () => {
+    expect(checkQuizContent(rawContentFiles)).toEqual([]);
+  });
+});
