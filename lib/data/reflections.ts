@@ -1,0 +1,50 @@
+import "server-only";
+import { z } from "zod";
+import type { CurrentProfile } from "@/lib/auth/profile";
+import { db } from "@/lib/db";
+
+export const REFLECTION_MAX_LENGTH = 5000;
+
+export const reflectionInput = z.object({
+  lessonSlug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "A lesson slug is lowercase words joined by hyphens."),
+  promptId: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "A prompt id is lowercase words joined by hyphens."),
+  text: z
+    .string()
+    .max(REFLECTION_MAX_LENGTH, `Please keep a reflection under ${REFLECTION_MAX_LENGTH.toLocaleString("en")} characters.`),
+});
+export type ReflectionInput = z.infer<typeof reflectionInput>;
+
+export type Reflection = {
+  id: string;
+  lessonSlug: string;
+  promptId: string;
+  text: string;
+  updatedAt: Date;
+};
+
+const select = { id: true, lessonSlug: true, promptId: true, text: true, updatedAt: true } as const;
+
+/** Saves (or replaces) the profile's answer to one prompt. Invalid input throws and writes nothing. */
+export async function saveReflection(profile: CurrentProfile, input: ReflectionInput): Promise<Reflection> {
+  const { lessonSlug, promptId, text } = reflectionInput.parse(input);
+  return db().reflection.upsert({
+    where: { profileId_lessonSlug_promptId: { profileId: profile.id, lessonSlug, promptId } },
+    create: { profileId: profile.id, lessonSlug, promptId, text },
+    update: { text },
+    select,
+  });
+}
+
+/** One of the profile's reflections by id; null for an unknown id or another profile's. */
+export async function getReflection(profile: CurrentProfile, id: string): Promise<Reflection | null> {
+  return db().reflection.findFirst({ where: { id, profileId: profile.id }, select });
+}
+
+/** The profile's reflections, optionally for one lesson, most recently written first. */
+export async function listReflections(profile: CurrentProfile, lessonSlug?: string): Promise<Reflection[]> {
+  return db().reflection.findMany({
+    where: { profileId: profile.id, ...(lessonSlug ? { lessonSlug } : {}) },
+    orderBy: { updatedAt: "desc" },
+    select,
+  });
+}

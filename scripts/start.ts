@@ -1,0 +1,54 @@
+// `npm start`: build when there is no build, apply pending migrations, start the server.
+// `npm run dev` does the same with the development server instead of a build.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { ConfigError, parseConfig, redactUrl, sessionSecret } from "../lib/config";
+import { applyMigrations } from "../lib/db/migrations";
+
+const require = createRequire(import.meta.url);
+const nextBin = require.resolve("next/dist/bin/next");
+const dev = process.argv.includes("--dev");
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+
+function fail(message: string): never {
+  console.error(`Drawbridge cannot start: ${message}`);
+  process.exit(1);
+}
+
+async function main() {
+  let app;
+  try {
+    app = parseConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  sessionSecret(app); // made once here, before any request needs it
+
+  try {
+    const { applied } = await applyMigrations(app.database);
+    for (const name of applied) console.log(`Applied migration ${name}`);
+    console.log(`Database ready (${app.database.provider}, ${applied.length} new migration(s)).`);
+  } catch (error) {
+    const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    if (app.database.provider === "sqlite") fail(`could not prepare the SQLite database: ${why}`);
+    // A PostgreSQL server may come up after us; serve anyway, and let /api/health say 503 meanwhile.
+    console.warn(`Could not reach PostgreSQL at ${redactUrl(app.database.url)} to apply migrations (${why}). Starting anyway; /api/health reports 503 until it answers, and migrations run on the next start.`);
+  }
+
+  if (!dev && !existsSync(".next/BUILD_ID")) {
+    console.log("No build found: building once (about a minute)…");
+    const build = spawnSync(process.execPath, [nextBin, "build"], { stdio: "inherit" });
+    if (build.status !== 0) fail("the build failed (see above).");
+  }
+
+  const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(app.port)], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: dev ? "development" : "production" },
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+void main();
