@@ -95,7 +95,14 @@ function readMigrationsList(provider: Provider): MigrationList {
 // ---------------------------------------------------------------------------------------------
 
 type EngineModule = typeof import("@prisma/schema-engine-wasm");
-let engineModule: Promise<EngineModule> | undefined;
+
+// The glue module is one per process, however many module graphs load this file (Vitest runs
+// each project's setup in its own): a second instantiation would swap the WebAssembly under
+// an engine at work. So the instance, and the queue that runs one engine at a time, are global.
+const processWide = globalThis as unknown as {
+  drawbridgeSchemaEngine?: { module?: Promise<EngineModule>; queue: Promise<unknown> };
+};
+const shared = (processWide.drawbridgeSchemaEngine ??= { queue: Promise.resolve() });
 
 /**
  * The engine's timers. It sets timeouts (for example a 10 s limit on taking PostgreSQL's
@@ -110,7 +117,7 @@ let enginesAtWork = 0;
  * JS glue on its own and instantiate the WebAssembly ourselves, the way the entry would.
  */
 function loadEngineModule(): Promise<EngineModule> {
-  engineModule ??= (async () => {
+  shared.module ??= (async () => {
     const require = createRequire(import.meta.url);
     const gluePath = require.resolve("@prisma/schema-engine-wasm/schema_engine_bg");
     // By absolute URL: a bare specifier does not resolve from every loader (tsx, vitest, Node).
@@ -135,8 +142,8 @@ function loadEngineModule(): Promise<EngineModule> {
     (instance.exports.__wbindgen_start as () => void)();
     return bg;
   })();
-  engineModule.catch(() => (engineModule = undefined));
-  return engineModule;
+  shared.module.catch(() => (shared.module = undefined));
+  return shared.module;
 }
 
 /**
@@ -299,7 +306,19 @@ function passwordsOf(...urls: (string | undefined)[]): string[] {
   return found;
 }
 
-async function withEngine<T>(
+/** Runs engine work one at a time in this process (see `shared` above). */
+function withEngine<T>(
+  provider: Provider,
+  factory: TrackedFactory,
+  secrets: string[],
+  work: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
+  const run = shared.queue.then(() => runEngine(provider, factory, secrets, work));
+  shared.queue = run.catch(() => {});
+  return run;
+}
+
+async function runEngine<T>(
   provider: Provider,
   factory: TrackedFactory,
   secrets: string[],

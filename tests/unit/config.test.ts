@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, statSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { ConfigError, parseConfig, sessionSecret } from "@/lib/config";
 
 const cwd = "/srv/drawbridge";
@@ -77,8 +77,12 @@ describe("parseConfig", () => {
 });
 
 describe("sessionSecret", () => {
+  const made: string[] = [];
+  afterEach(() => made.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
   it("makes a secret once under data/, readable by its owner only, and reuses it", () => {
     const dir = mkdtempSync(join(tmpdir(), "drawbridge-secret-"));
+    made.push(dir);
     const app = parseConfig({ DATA_DIR: join(dir, "data") }, dir);
     const first = sessionSecret(app);
     expect(first.length).toBeGreaterThanOrEqual(32);
