@@ -1,0 +1,191 @@
+import "server-only";
+import type { CurrentProfile } from "@/lib/auth/profile";
+import { quiz } from "@/lib/content/quiz";
+import { db } from "@/lib/db";
+import { answerSchema, scoreAttempt, STRATEGIES, type Band, type Strategy, type StrategyResult } from "@/lib/scoring";
+import { isUniqueViolation } from "./errors";
+
+export type QuizAttemptStatus = "in_progress" | "completed";
+
+export type QuizAttempt = {
+  id: string;
+  quizVersion: string;
+  status: QuizAttemptStatus;
+  startedAt: Date;
+  completedAt: Date | null;
+  /** Item id → 1–5. */
+  answers: Readonly<Record<string, number>>;
+};
+
+export type QuizResult = {
+  id: string;
+  quizVersion: string;
+  scoringVersion: string;
+  completedAt: Date;
+  /** In the fixed strategy order. */
+  strategies: StrategyResult[];
+};
+
+/** Why a quiz write was refused; each maps to a clear message and changes nothing. */
+export type QuizWriteRefusal =
+  | { refused: "not-found" }
+  | { refused: "finished" }
+  | { refused: "invalid-answer"; message: string }
+  | { refused: "unanswered"; firstUnanswered: number };
+
+const attemptSelect = {
+  id: true,
+  quizVersion: true,
+  status: true,
+  startedAt: true,
+  completedAt: true,
+  answers: { select: { itemId: true, value: true } },
+} as const;
+
+type AttemptRow = {
+  id: string;
+  quizVersion: string;
+  status: string;
+  startedAt: Date;
+  completedAt: Date | null;
+  answers: { itemId: string; value: number }[];
+};
+
+function toAttempt(row: AttemptRow): QuizAttempt {
+  return {
+    id: row.id,
+    quizVersion: row.quizVersion,
+    status: row.status === "completed" ? "completed" : "in_progress",
+    startedAt: row.startedAt,
+    completedAt: row.completedAt,
+    answers: Object.fromEntries(row.answers.map((answer) => [answer.itemId, answer.value])),
+  };
+}
+
+/** The profile's unfinished attempt on the current quiz version, if any (the newest). */
+export async function findUnfinishedAttempt(profile: CurrentProfile): Promise<QuizAttempt | null> {
+  const row = await db().quizAttempt.findFirst({
+    where: { profileId: profile.id, status: "in_progress", quizVersion: quiz.version },
+    orderBy: { startedAt: "desc" },
+    select: attemptSelect,
+  });
+  return row ? toAttempt(row) : null;
+}
+
+/**
+ * Starts a new attempt. Any unfinished attempt is removed in the same transaction: the
+ * visitor chose to start over, and one open attempt keeps "continue" unambiguous.
+ */
+export async function startAttempt(profile: CurrentProfile): Promise<QuizAttempt> {
+  const row = await db().$transaction(async (tx) => {
+    await tx.quizAttempt.deleteMany({ where: { profileId: profile.id, status: "in_progress" } });
+    return tx.quizAttempt.create({
+      data: { profileId: profile.id, quizVersion: quiz.version },
+      select: attemptSelect,
+    });
+  });
+  return toAttempt(row);
+}
+
+/** One of the profile's attempts; null for an unknown id or another profile's. */
+export async function getAttempt(profile: CurrentProfile, attemptId: string): Promise<QuizAttempt | null> {
+  const row = await db().quizAttempt.findFirst({ where: { id: attemptId, profileId: profile.id }, select: attemptSelect });
+  return row ? toAttempt(row) : null;
+}
+
+/**
+ * Saves (or changes) one answer of an unfinished attempt. Answers to the same item replace
+ * each other; answers to different items never interfere, however many arrive at once.
+ */
+export async function saveAnswer(
+  profile: CurrentProfile,
+  attemptId: string,
+  input: { itemId: unknown; value: unknown },
+): Promise<{ saved: true } | QuizWriteRefusal> {
+  const parsed = answerSchema(quiz).safeParse(input);
+  if (!parsed.success) return { refused: "invalid-answer", message: parsed.error.issues[0]!.message };
+  const attempt = await db().quizAttempt.findFirst({
+    where: { id: attemptId, profileId: profile.id },
+    select: { status: true, quizVersion: true },
+  });
+  if (!attempt) return { refused: "not-found" };
+  if (attempt.status !== "in_progress" || attempt.quizVersion !== quiz.version) return { refused: "finished" };
+
+  const { itemId, value } = parsed.data;
+  const where = { attemptId_itemId: { attemptId, itemId } };
+  try {
+    await db().quizAnswer.upsert({ where, create: { attemptId, itemId, value }, update: { value } });
+  } catch (error) {
+    // Two first answers to one item raced to insert: the later one simply wins.
+    if (!isUniqueViolation(error)) throw error;
+    await db().quizAnswer.update({ where, data: { value } });
+  }
+  return { saved: true };
+}
+
+/**
+ * Finishes an attempt: scores it with lib/scoring and stores the scores with the quiz and
+ * scoring versions. Idempotent: finishing a finished attempt (double click, retry, a second
+ * tab) returns the same attempt and stores nothing twice.
+ */
+export async function finishAttempt(
+  profile: CurrentProfile,
+  attemptId: string,
+): Promise<{ finished: true; attemptId: string } | QuizWriteRefusal> {
+  return db().$transaction(async (tx) => {
+    const attempt = await tx.quizAttempt.findFirst({
+      where: { id: attemptId, profileId: profile.id },
+      select: { status: true, answers: { select: { itemId: true, value: true } } },
+    });
+    if (!attempt) return { refused: "not-found" as const };
+    if (attempt.status === "completed") return { finished: true as const, attemptId };
+
+    const answered = new Set(attempt.answers.map((answer) => answer.itemId));
+    const firstUnanswered = quiz.items.findIndex((item) => !answered.has(item.id));
+    if (firstUnanswered !== -1) return { refused: "unanswered" as const, firstUnanswered };
+
+    const result = scoreAttempt(quiz, attempt.answers);
+    // Claiming the row with a conditional update makes a concurrent finish a no-op.
+    const { count } = await tx.quizAttempt.updateMany({
+      where: { id: attemptId, profileId: profile.id, status: "in_progress" },
+      data: { status: "completed", completedAt: new Date(), scoringVersion: result.scoringVersion },
+    });
+    if (count === 0) return { finished: true as const, attemptId };
+    await tx.strategyScore.createMany({
+      data: result.strategies.map((strategy) => ({
+        attemptId,
+        strategy: strategy.strategy,
+        score: strategy.status === "scored" ? strategy.score : null,
+        band: strategy.status === "scored" ? strategy.band : null,
+        answered: strategy.answered,
+        total: strategy.total,
+      })),
+    });
+    return { finished: true as const, attemptId };
+  });
+}
+
+/** A finished attempt's stored scores; null for an unknown, unfinished or another profile's attempt. */
+export async function getResult(profile: CurrentProfile, attemptId: string): Promise<QuizResult | null> {
+  const row = await db().quizAttempt.findFirst({
+    where: { id: attemptId, profileId: profile.id, status: "completed" },
+    select: { id: true, quizVersion: true, scoringVersion: true, completedAt: true, scores: true },
+  });
+  if (!row || !row.completedAt || !row.scoringVersion) return null;
+  const byStrategy = new Map(row.scores.map((score) => [score.strategy, score]));
+  const strategies = STRATEGIES.flatMap((strategy): StrategyResult[] => {
+    const stored = byStrategy.get(strategy);
+    if (!stored) return [];
+    const base = { strategy: strategy as Strategy, answered: stored.answered, total: stored.total };
+    return stored.score === null || stored.band === null
+      ? [{ ...base, status: "not-enough-answers" }]
+      : [{ ...base, status: "scored", score: stored.score, band: stored.band as Band }];
+  });
+  return {
+    id: row.id,
+    quizVersion: row.quizVersion,
+    scoringVersion: row.scoringVersion,
+    completedAt: row.completedAt,
+    strategies,
+  };
+}
