@@ -5,5 +5,6 @@ export {
   BAND_CUT_POINTS,
   SCORING_VERSION,
   bandFor,
+  rankStrategies,
   scoreAttempt,
 } from "./score-attempt";

@@ -63,6 +63,22 @@ export function scoreAttempt(quiz: Quiz, answers: readonly Answer[]): AttemptRes
     return { strategy, answered, total, status: "scored", score, band: bandFor(score) };
   });
 
+  return {
+    quizVersion: quiz.version,
+    scoringVersion: SCORING_VERSION,
+    strategies,
+    ...rankStrategies(quiz, strategies),
+  };
+}
+
+/**
+ * The ranking, the strategies to explain first and what they point to, from per-strategy
+ * results (freshly scored, or read back from storage).
+ */
+export function rankStrategies(
+  quiz: Pick<Quiz, "pointsTo">,
+  strategies: readonly StrategyResult[],
+): Pick<AttemptResult, "ranking" | "top" | "pointsTo"> {
   const scored = strategies.filter((result) => result.status === "scored");
   // Array.prototype.sort is stable, so equal scores keep the fixed STRATEGIES order.
   const ranked = [...scored].sort((a, b) => b.score - a.score);
@@ -70,12 +86,8 @@ export function scoreAttempt(quiz: Quiz, answers: readonly Answer[]): AttemptRes
     ...ranked.map((result) => result.strategy),
     ...strategies.filter((result) => result.status !== "scored").map((result) => result.strategy),
   ];
-
   const top = topStrategies(ranked);
   return {
-    quizVersion: quiz.version,
-    scoringVersion: SCORING_VERSION,
-    strategies,
     ranking,
     top,
     pointsTo: {
