@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { QuizQuestion } from "@/components/quiz/quiz-question";
+import { Container } from "@/components/ui/container";
+import { currentProfile } from "@/lib/auth/profile";
+import { answerScale, quiz } from "@/lib/content/quiz";
+import { getAttempt } from "@/lib/data/quiz-attempts";
+
+export const metadata: Metadata = { title: "Patterns quiz", robots: { index: false } };
+
+export default async function QuizQuestionPage({ params }: PageProps<"/quiz/[attemptId]/[position]">) {
+  const { attemptId, position } = await params;
+  const index = Number(position);
+  if (!Number.isInteger(index) || index < 1 || index > quiz.items.length) notFound();
+
+  const profile = await currentProfile();
+  const attempt = profile ? await getAttempt(profile, attemptId) : null;
+  if (!attempt) notFound();
+  if (attempt.status === "completed") redirect(`/results/${attempt.id}`);
+
+  return (
+    <Container className="py-10 sm:py-14">
+      <QuizQuestion
+        attemptId={attempt.id}
+        items={quiz.items.map(({ id, text }) => ({ id, text }))}
+        scale={answerScale}
+        initialAnswers={attempt.answers}
+      />
+    </Container>
+  );
+}

@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { StrategyScoresChart } from "@/components/charts/strategy-scores-chart";
+import { ScoreTable } from "@/components/results/score-table";
+import { StrategyExplanation } from "@/components/results/strategy-explanation";
+import { ButtonLink } from "@/components/ui/button";
+import { Container } from "@/components/ui/container";
+import { Notice } from "@/components/ui/notice";
+import { PageHeading } from "@/components/ui/page-heading";
+import { currentProfile } from "@/lib/auth/profile";
+import { capacities, lessonPath, quiz, strategyTexts } from "@/lib/content/quiz";
+import { getResult } from "@/lib/data/quiz-attempts";
+import { rankStrategies } from "@/lib/scoring";
+
+export const metadata: Metadata = { title: "Your quiz results", robots: { index: false } };
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
+
+export default async function ResultsPage({ params }: PageProps<"/results/[attemptId]">) {
+  const { attemptId } = await params;
+  const profile = await currentProfile();
+  const result = profile ? await getResult(profile, attemptId) : null;
+  if (!result) notFound();
+
+  const { ranking, top } = rankStrategies(quiz, result.strategies);
+  const byStrategy = new Map(result.strategies.map((entry) => [entry.strategy, entry]));
+  const ranked = ranking.map((strategy) => byStrategy.get(strategy)!);
+  const names = Object.fromEntries(Object.entries(strategyTexts).map(([id, text]) => [id, text.name]));
+  const rest = ranking.filter((strategy) => !top.includes(strategy));
+  const explain = (strategy: (typeof ranking)[number]) => (
+    <StrategyExplanation
+      key={strategy}
+      result={byStrategy.get(strategy)!}
+      text={strategyTexts[strategy]}
+      capacities={capacities}
+      lessons={lessonPath}
+    />
+  );
+
+  return (
+    <Container className="py-10 sm:py-14">
+      <PageHeading
+        eyebrow={`Patterns quiz · ${dateFormat.format(result.completedAt)}`}
+        title="What seems active for you right now"
+        lead="These are signals, not verdicts. They show which protective strategies your answers lean on today, and where practice could help."
+      />
+
+      <section aria-labelledby="scores" className="mt-10">
+        <h2 id="scores" className="text-xl font-semibold">Your five scores</h2>
+        <div className="mt-5 grid gap-8 lg:grid-cols-2 lg:items-start">
+          <StrategyScoresChart
+            results={ranked}
+            names={names}
+            label={`Bar chart of your five scores, highest first: ${ranked
+              .map((entry) => `${names[entry.strategy]} ${entry.status === "scored" ? entry.score.toFixed(1) : "not scored"}`)
+              .join(", ")}.`}
+          />
+          <ScoreTable results={ranked} names={names} />
+        </div>
+        <p className="mt-5 max-w-reading text-sm text-muted">
+          Scores run from 0 to 100 on this quiz’s own scale. They are not percentiles and don’t compare you with anyone
+          else. Below 40 is low, 40 to 64.9 moderate, 65 and above high.
+        </p>
+      </section>
+
+      {top.length > 0 ? (
+        <section aria-labelledby="first" className="mt-12 max-w-reading">
+          <h2 id="first" className="text-xl font-semibold">Where to start</h2>
+          <div className="mt-5 space-y-6">{top.map(explain)}</div>
+        </section>
+      ) : null}
+
+      {rest.length > 0 ? (
+        <section aria-labelledby="others" className="mt-12 max-w-reading">
+          <h2 id="others" className="text-xl font-semibold">The other strategies</h2>
+          <div className="mt-5 space-y-6">{rest.map(explain)}</div>
+        </section>
+      ) : null}
+
+      <Notice title="A reflection tool, not a diagnosis" className="mt-12 max-w-reading">
+        <p>
+          This quiz can’t diagnose anything, and a score is only a snapshot of how things feel lately. If any of this
+          stirs up more than you can hold on your own, please talk to someone you trust or a professional.{" "}
+          <Link href="/help" className="text-accent underline underline-offset-4">
+            Find help, including crisis lines
+          </Link>
+          .
+        </p>
+      </Notice>
+
+      <div className="mt-10 flex flex-wrap gap-4 print:hidden">
+        <ButtonLink href="/quiz">Retake the quiz</ButtonLink>
+        <ButtonLink href="/lessons" variant="secondary">
+          Go to the lessons
+        </ButtonLink>
+      </div>
+    </Container>
+  );
+}

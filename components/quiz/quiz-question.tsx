@@ -1,0 +1,201 @@
+"use client";
+
+import { usePathname } from "next/navigation";
+import { startTransition, useActionState, useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { submitAnswer, type AnswerFormState } from "@/lib/actions/quiz";
+import { buttonClassName } from "@/components/ui/button";
+import { QuizProgress } from "./quiz-progress";
+
+type Props = {
+  attemptId: string;
+  items: readonly { id: string; text: string }[];
+  scale: readonly { value: number; label: string }[];
+  initialAnswers: Readonly<Record<string, number>>;
+};
+
+const CHOOSE_FIRST = "Choose the answer that fits best, then go on.";
+const questionPath = (attemptId: string, position: number) => `/quiz/${attemptId}/${position}`;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * One quiz item per screen. Without JavaScript the form posts to `submitAnswer` and the
+ * server shows the next question. With it, the next question appears at once and each
+ * answer is saved in the background (retried until it lands); the last answer goes through
+ * `submitAnswer` after every earlier save has landed, and the server finishes the attempt.
+ */
+export function QuizQuestion({ attemptId, items, scale, initialAnswers }: Props) {
+  const pathname = usePathname();
+  const position = Math.min(Math.max(Number(pathname.split("/").pop()) || 1, 1), items.length);
+  const item = items[position - 1]!;
+  const isLast = position === items.length;
+
+  const [answers, setAnswers] = useState<Record<string, number>>(() => ({ ...initialAnswers }));
+  const [choice, setChoice] = useState<number | undefined>(initialAnswers[item.id]);
+  const [error, setError] = useState<string | undefined>();
+  const [saveProblem, setSaveProblem] = useState(false);
+  const [state, formAction, finishing] = useActionState<AnswerFormState, FormData>(submitAnswer, {});
+  const fieldset = useRef<HTMLFieldSetElement>(null);
+  const moved = useRef(false);
+
+  // Answers waiting to reach the server: item id → latest value. Sent one at a time, in order.
+  const outbox = useRef(new Map<string, number>());
+  const flushing = useRef<Promise<void> | null>(null);
+
+  const flush = useCallback((): Promise<void> => {
+    flushing.current ??= (async () => {
+      let delay = 500;
+      while (outbox.current.size > 0) {
+        const [itemId, value] = outbox.current.entries().next().value!;
+        try {
+          const response = await fetch(`/api/quiz/attempts/${attemptId}/answers/${encodeURIComponent(itemId)}`, {
+            method: "PUT",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({ value }),
+          });
+          if (response.status === 409) return window.location.assign(`/results/${attemptId}`);
+          if (!response.ok && response.status < 500) return window.location.reload(); // the server's page says why
+          if (!response.ok) throw new Error(`HTTP ${response.status}`);
+          if (outbox.current.get(itemId) === value) outbox.current.delete(itemId);
+          delay = 500;
+          setSaveProblem(false);
+        } catch {
+          setSaveProblem(true);
+          await sleep(delay);
+          delay = Math.min(delay * 2, 8000);
+        }
+      }
+    })().finally(() => {
+      flushing.current = null;
+    });
+    return flushing.current;
+  }, [attemptId]);
+
+  // Show the chosen answer for whichever item is on screen, and move focus to it after a move.
+  useEffect(() => {
+    setChoice(answers[item.id]);
+    setError(undefined);
+    if (!moved.current) return;
+    const radios = fieldset.current?.querySelectorAll<HTMLInputElement>('input[type="radio"]');
+    const target = [...(radios ?? [])].find((radio) => radio.checked) ?? radios?.[0];
+    target?.focus();
+    // `answers` is read, not watched: only a change of item resets the screen.
+  }, [item.id]);
+
+  function go(to: number) {
+    moved.current = true;
+    window.history.pushState(null, "", questionPath(attemptId, to));
+  }
+
+  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (finishing) return;
+    if (choice === undefined) {
+      setError(CHOOSE_FIRST);
+      fieldset.current?.querySelector<HTMLInputElement>('input[type="radio"]')?.focus();
+      return;
+    }
+    const data = new FormData(event.currentTarget);
+    setAnswers((previous) => ({ ...previous, [item.id]: choice }));
+    if (!isLast) {
+      outbox.current.set(item.id, choice);
+      void flush();
+      go(position + 1);
+      return;
+    }
+    await flush();
+    startTransition(() => formAction(data));
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLFieldSetElement>) {
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const option = scale.find((entry) => String(entry.value) === event.key);
+    if (option) {
+      event.preventDefault();
+      setChoice(option.value);
+      setError(undefined);
+      fieldset.current?.querySelector<HTMLInputElement>(`input[value="${option.value}"]`)?.focus();
+    } else if (event.key === "Enter") {
+      event.preventDefault();
+      event.currentTarget.form?.requestSubmit();
+    }
+  }
+
+  const shownError = error ?? state.error;
+  const errorId = `question-${item.id}-error`;
+
+  return (
+    <div className="mx-auto max-w-reading">
+      <QuizProgress position={position} total={items.length} />
+      <form action={formAction} onSubmit={onSubmit} noValidate className="mt-8">
+        <input type="hidden" name="attemptId" value={attemptId} />
+        <input type="hidden" name="position" value={position} />
+        <input type="hidden" name="itemId" value={item.id} />
+        <fieldset
+          ref={fieldset}
+          onKeyDown={onKeyDown}
+          aria-describedby={shownError ? errorId : "quiz-keys-hint"}
+          aria-invalid={shownError ? true : undefined}
+        >
+          <legend className="text-2xl leading-snug font-semibold text-balance sm:text-3xl">{item.text}</legend>
+          <p id="quiz-keys-hint" className="sr-only">
+            Use the arrow keys or the numbers 1 to 5 to choose, and Enter to go on.
+          </p>
+          <div className="mt-7 grid gap-3">
+            {scale.map((option) => (
+              <label
+                key={option.value}
+                className="flex min-h-14 cursor-pointer items-center gap-4 rounded-2xl border border-line-strong bg-canvas px-5 py-3 text-lg transition-colors hover:border-accent has-checked:border-accent has-checked:bg-accent-soft has-focus-visible:outline-3 has-focus-visible:outline-offset-2 has-focus-visible:outline-focus"
+              >
+                <input
+                  type="radio"
+                  name="value"
+                  value={option.value}
+                  checked={choice === option.value}
+                  onChange={() => {
+                    setChoice(option.value);
+                    setError(undefined);
+                  }}
+                  autoFocus={!moved.current && option.value === (choice ?? scale[0]!.value)}
+                  className="size-5 shrink-0 accent-accent focus-visible:outline-none"
+                />
+                <span className="flex-1">{option.label}</span>
+                <span aria-hidden="true" className="text-sm text-muted tabular-nums">
+                  {option.value}
+                </span>
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <p id={errorId} role="alert" className="mt-4 min-h-7 font-medium text-accent">
+          {shownError}
+        </p>
+        {saveProblem ? (
+          <p role="status" className="mt-2 text-muted">
+            We couldn’t save your last answer yet. We’ll keep trying; your answers stay here.
+          </p>
+        ) : null}
+        <div className="mt-4 flex items-center justify-between gap-4">
+          {position > 1 ? (
+            <a
+              href={questionPath(attemptId, position - 1)}
+              onClick={(event) => {
+                event.preventDefault();
+                go(position - 1);
+              }}
+              className={buttonClassName("secondary")}
+            >
+              Back
+            </a>
+          ) : (
+            <a href="/quiz" className={buttonClassName("secondary")}>
+              Back
+            </a>
+          )}
+          <button type="submit" className={buttonClassName("primary", "min-w-36")} disabled={finishing}>
+            {isLast ? (finishing ? "Working out your results…" : "See my results") : "Next"}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,58 @@
+import Link from "next/link";
+import type { Capacity, PathLesson, StrategyText } from "@/lib/content/quiz";
+import type { StrategyResult } from "@/lib/scoring";
+
+type Props = {
+  result: StrategyResult;
+  text: StrategyText;
+  capacities: readonly Capacity[];
+  lessons: readonly PathLesson[];
+};
+
+/** One strategy explained like a thoughtful friend would: what it is doing for you, and what to practise. */
+export function StrategyExplanation({ result, text, capacities, lessons }: Props) {
+  const lessonOf = new Map(lessons.map((lesson) => [lesson.slug, lesson]));
+  const practise = text.capacities.flatMap((id) => capacities.filter((capacity) => capacity.id === id));
+  return (
+    <article className="rounded-2xl border border-line bg-surface p-5 sm:p-7">
+      <h3 className="text-xl font-semibold">
+        {text.name}
+        <span className="ml-2 text-base font-normal text-muted">
+          {result.status === "scored" ? `${result.score.toFixed(1)}, ${result.band}` : "not enough answers to say"}
+        </span>
+      </h3>
+      <p className="mt-1 text-muted">{text.summary}</p>
+      {result.status === "scored" ? <p className="mt-4">{text.bands[result.band]}</p> : null}
+      <dl className="mt-5 space-y-4">
+        <div>
+          <dt className="font-semibold">What it protects you from</dt>
+          <dd className="mt-1">{text.protectsYouFrom}</dd>
+        </div>
+        <div>
+          <dt className="font-semibold">What it costs</dt>
+          <dd className="mt-1">{text.costs}</dd>
+        </div>
+        <div>
+          <dt className="font-semibold">Capacities that loosen it</dt>
+          <dd className="mt-2">
+            <ul className="space-y-3">
+              {practise.map((capacity) => {
+                const lesson = lessonOf.get(capacity.lesson);
+                return (
+                  <li key={capacity.id}>
+                    <span className="font-medium">{capacity.name}</span>: {capacity.summary}{" "}
+                    {lesson ? (
+                      <Link href={`/lessons/${lesson.slug}`} className="text-accent underline underline-offset-4 hover:text-accent-hover">
+                        Read “{lesson.title}”
+                      </Link>
+                    ) : null}
+                  </li>
+                );
+              })}
+            </ul>
+          </dd>
+        </div>
+      </dl>
+    </article>
+  );
+}

@@ -1,0 +1,61 @@
+"use server";
+
+import { notFound, redirect } from "next/navigation";
+import { z } from "zod";
+import { currentOrNewProfile, currentProfile } from "@/lib/auth/profile";
+import { quiz } from "@/lib/content/quiz";
+import { finishAttempt, saveAnswer, startAttempt } from "@/lib/data/quiz-attempts";
+
+export type AnswerFormState = { error?: string };
+
+const questionPath = (attemptId: string, position: number) => `/quiz/${attemptId}/${position}`;
+
+/** Starts a fresh attempt (replacing an unfinished one) and opens its first question. */
+export async function startQuiz(): Promise<never> {
+  const profile = await currentOrNewProfile();
+  const attempt = await startAttempt(profile);
+  redirect(questionPath(attempt.id, 1));
+}
+
+const answerForm = z.object({
+  attemptId: z.string().min(1).max(64),
+  position: z.coerce.number().int().min(1).max(quiz.items.length),
+  itemId: z.string().min(1).max(64),
+  value: z.coerce.number({ message: "Choose the answer that fits best, then go on." }),
+});
+
+/**
+ * Saves one answer from the question form and goes on: to the next question, or on the last
+ * one to the results. This is the whole flow without JavaScript, and the last step with it.
+ */
+export async function submitAnswer(_previous: AnswerFormState, formData: FormData): Promise<AnswerFormState> {
+  const parsed = answerForm.safeParse({
+    attemptId: formData.get("attemptId"),
+    position: formData.get("position"),
+    itemId: formData.get("itemId"),
+    value: formData.get("value") ?? undefined,
+  });
+  if (!parsed.success) {
+    const valueIssue = parsed.error.issues.find((issue) => issue.path[0] === "value");
+    return { error: valueIssue?.message ?? "That answer could not be saved. Please try again." };
+  }
+  const { attemptId, position, itemId, value } = parsed.data;
+  const profile = await currentProfile();
+  if (!profile) notFound();
+
+  const saved = await saveAnswer(profile, attemptId, { itemId, value });
+  if (!("saved" in saved)) {
+    if (saved.refused === "not-found") notFound();
+    if (saved.refused === "finished") redirect(`/results/${attemptId}`);
+    return { error: saved.refused === "invalid-answer" ? saved.message : "That answer could not be saved." };
+  }
+  if (position < quiz.items.length) redirect(questionPath(attemptId, position + 1));
+  return finish(profile, attemptId);
+}
+
+async function finish(profile: { id: string; isGuest: boolean }, attemptId: string): Promise<never> {
+  const finished = await finishAttempt(profile, attemptId);
+  if ("finished" in finished) redirect(`/results/${attemptId}`);
+  if (finished.refused === "unanswered") redirect(questionPath(attemptId, finished.firstUnanswered + 1));
+  notFound();
+}
