@@ -1,0 +1,17 @@
+import Link from "next/link";
+import type { ComponentProps } from "react";
+
+/** An underlined link for use outside <Prose> (inside it, plain <a>/<Link> are styled already). */
+export function TextLink({ className, ...props }: ComponentProps<typeof Link>) {
+  return (
+    <Link
+      className={[
+        "text-accent underline decoration-1 underline-offset-[0.2em] hover:text-accent-hover hover:decoration-2",
+        className,
+      ]
+        .filter(Boolean)
+        .join(" ")}
+      {...props}
+    />
+  );
+}
