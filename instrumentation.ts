@@ -1,13 +1,8 @@
-// Runs once when the server starts: a broken setting stops it with one clear line
-// instead of failing later, request by request, with a stack trace.
+// Runs once when the server starts. The check lives in a Node-only module so the Edge
+// bundle never sees process.exit.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { config, ConfigError } = await import("@/lib/config");
-  try {
-    config();
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(`Drawbridge cannot start: ${error.message}`);
-    process.exit(1);
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    const { exitOnConfigError } = await import("@/lib/startup");
+    exitOnConfigError();
   }
 }

@@ -14,6 +14,8 @@ export type DatabaseConfig =
 export type AppConfig = {
   database: DatabaseConfig;
   port: number;
+  /** The address people reach the app at; defaults to http://localhost:PORT. */
+  appUrl: string;
   dataDir: string;
   /** From SESSION_SECRET; when unset, read (or made once) from data/session-secret. */
   sessionSecret: string | undefined;
@@ -82,6 +84,10 @@ const envSchema = z.object({
   COOKIE_SECURE: z
     .enum(["true", "false", ""], { message: "COOKIE_SECURE must be true or false." })
     .optional(),
+  APP_URL: z
+    .url({ protocol: /^https?$/, message: "APP_URL must be the app's public address, like https://drawbridge.example.org." })
+    .optional()
+    .or(z.literal("")),
   DATA_DIR: z.string().optional(),
   NODE_ENV: z.string().optional(),
 });
@@ -92,10 +98,11 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues[0]?.message ?? "The environment is not valid.");
   }
-  const { PORT, SESSION_SECRET, COOKIE_SECURE, DATA_DIR, NODE_ENV } = parsed.data;
+  const { PORT, SESSION_SECRET, COOKIE_SECURE, APP_URL, DATA_DIR, NODE_ENV } = parsed.data;
   return {
     database: databaseFrom(env.DATABASE_URL, cwd),
     port: PORT,
+    appUrl: (APP_URL || `http://localhost:${PORT}`).replace(/\/$/, ""),
     dataDir: resolve(cwd, DATA_DIR?.trim() || "data"),
     sessionSecret: SESSION_SECRET,
     secureCookies: COOKIE_SECURE ? COOKIE_SECURE === "true" : NODE_ENV === "production",

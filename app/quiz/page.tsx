@@ -1,28 +1,38 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Button, ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Prose } from "@/components/ui/prose";
+import { startQuiz } from "@/lib/actions/quiz";
+import { currentProfile } from "@/lib/auth/profile";
+import { quiz } from "@/lib/content/quiz";
+import { findUnfinishedAttempt } from "@/lib/data/quiz-attempts";
 
 export const metadata: Metadata = {
   title: "Patterns quiz",
-  description:
-    "A ten-minute quiz that shows which of five protective strategies are most active in you right now. Coming soon.",
+  description: "A ten-minute quiz that shows which of five protective strategies are most active in you right now.",
 };
 
-export default function QuizPage() {
+export default async function QuizPage() {
+  const profile = await currentProfile();
+  const unfinished = profile ? await findUnfinishedAttempt(profile) : null;
+  const nextPosition = unfinished ? quiz.items.findIndex((item) => unfinished.answers[item.id] === undefined) + 1 : 0;
+  // Every item answered but not finished (the last step failed): the last question finishes it.
+  const resumeAt = nextPosition > 0 ? nextPosition : quiz.items.length;
+
   return (
     <Container className="py-12 sm:py-16">
       <PageHeading
-        eyebrow="Coming soon"
         title="The patterns quiz"
-        lead="About ten minutes, one short statement at a time."
+        lead={`About ten minutes: ${quiz.items.length} short statements, one at a time.`}
       />
       <Prose className="mt-10">
         <p>
-          You&rsquo;ll read a series of statements and answer each one from &ldquo;Never&rdquo; to &ldquo;Almost
-          always&rdquo;. At the end you&rsquo;ll see how active five protective strategies are in you right now:
+          For each statement, choose how often it is true for you, from “Never” to “Almost always”. There are no right
+          answers; the first one that feels true is usually the most useful. At the end you’ll see how active five
+          protective strategies seem in you right now:
         </p>
         <ul>
           <li>intimacy avoidance</li>
@@ -32,19 +42,49 @@ export default function QuizPage() {
           <li>overfunctioning</li>
         </ul>
         <p>
-          Each comes with a plain explanation of what it protects you from and what helps it ease. It&rsquo;s a snapshot
-          to reflect on, not a diagnosis.
-        </p>
-        <Notice title="Still being built">
-          <p>
-            The quiz isn&rsquo;t ready yet, so there is nothing to take here today. When it is, you&rsquo;ll be able to
-            start it on this page without signing up.
-          </p>
-        </Notice>
-        <p>
-          In the meantime, you can read <Link href="/privacy">how your answers will be kept private</Link>.
+          Each comes with a plain explanation of what it protects you from, what it costs, and the capacities that help
+          it ease.
         </p>
       </Prose>
+
+      <Notice tone="highlight" title="Private, and saved as you go" className="mt-8 max-w-reading">
+        <p>
+          No sign-up. Each answer is saved the moment you give it, so you can close the tab and come back to where you
+          left off on this device. Your answers stay here: nothing goes to anyone else.{" "}
+          <Link href="/privacy" className="text-accent underline underline-offset-4">
+            How your answers are kept
+          </Link>
+          .
+        </p>
+        <p>
+          It’s a snapshot to reflect on, not a diagnosis. If you are struggling right now,{" "}
+          <Link href="/help" className="text-accent underline underline-offset-4">
+            here is where to find help
+          </Link>
+          .
+        </p>
+      </Notice>
+
+      <div className="mt-10 flex flex-wrap items-center gap-4">
+        {unfinished ? (
+          <>
+            <ButtonLink href={`/quiz/${unfinished.id}/${resumeAt}`}>Continue where you left off</ButtonLink>
+            <p className="w-full text-sm text-muted sm:order-last">
+              You’ve answered {Object.keys(unfinished.answers).length} of {quiz.items.length}. Starting over clears
+              those answers.
+            </p>
+            <form action={startQuiz}>
+              <Button type="submit" variant="secondary">
+                Start over
+              </Button>
+            </form>
+          </>
+        ) : (
+          <form action={startQuiz}>
+            <Button type="submit">Start the quiz</Button>
+          </form>
+        )}
+      </div>
     </Container>
   );
 }

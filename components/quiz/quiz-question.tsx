@@ -51,6 +51,7 @@ export function QuizQuestion({ attemptId, items, scale, initialAnswers }: Props)
             method: "PUT",
             headers: { "Content-Type": "application/json" },
             body: JSON.stringify({ value }),
+            keepalive: true, // a reload or a closed tab must not cancel a save in flight
           });
           if (response.status === 409) return window.location.assign(`/results/${attemptId}`);
           if (!response.ok && response.status < 500) return window.location.reload(); // the server's page says why

@@ -16,6 +16,7 @@ function createAuth() {
   return betterAuth({
     appName: "Drawbridge",
     secret: sessionSecret(app),
+    baseURL: app.appUrl,
     database: prismaAdapter(db(), { provider: app.database.provider }),
     user: { modelName: "profile" },
     session: { fields: { userId: "profileId" } },

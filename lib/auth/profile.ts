@@ -8,7 +8,8 @@ export type CurrentProfile = { id: string; isGuest: boolean };
 
 /** The visitor's profile from their session cookie, or null for a first-time visitor. */
 export const currentProfile = cache(async (): Promise<CurrentProfile | null> => {
-  const session = await auth().api.getSession({ headers: await headers() });
+  const requestHeaders = await headers(); // first: a build's prerender stops here, before any auth or database work
+  const session = await auth().api.getSession({ headers: requestHeaders });
   if (!session) return null;
   return { id: session.user.id, isGuest: session.user.isAnonymous === true };
 });
@@ -20,7 +21,8 @@ export const currentProfile = cache(async (): Promise<CurrentProfile | null> => 
 export async function currentOrNewProfile(): Promise<CurrentProfile> {
   const existing = await currentProfile();
   if (existing) return existing;
-  const created = await auth().api.signInAnonymous({ headers: await headers() });
+  const requestHeaders = await headers();
+  const created = await auth().api.signInAnonymous({ headers: requestHeaders });
   if (!created) throw new Error("Could not start a guest session.");
   return { id: created.user.id, isGuest: true };
 }

@@ -25,6 +25,7 @@ describe("parseConfig", () => {
       filePath: "/srv/drawbridge/data/drawbridge.db",
     });
     expect(app.port).toBe(3000);
+    expect(app.appUrl).toBe("http://localhost:3000");
     expect(app.dataDir).toBe("/srv/drawbridge/data");
     expect(app.sessionSecret).toBeUndefined();
   });
@@ -73,6 +74,14 @@ describe("parseConfig", () => {
     expect(parseConfig({ NODE_ENV: "development" }, cwd).secureCookies).toBe(false);
     expect(parseConfig({ NODE_ENV: "production", COOKIE_SECURE: "false" }, cwd).secureCookies).toBe(false);
     expect(errorOf({ COOKIE_SECURE: "yes" })).toBe("COOKIE_SECURE must be true or false.");
+  });
+});
+
+describe("APP_URL", () => {
+  it("takes the public address, without a trailing slash, and refuses anything else", () => {
+    expect(parseConfig({ APP_URL: "https://drawbridge.example.org/" }, cwd).appUrl).toBe("https://drawbridge.example.org");
+    expect(parseConfig({ PORT: "4000" }, cwd).appUrl).toBe("http://localhost:4000");
+    expect(errorOf({ APP_URL: "drawbridge.example.org" })).toMatch(/^APP_URL must be the app's public address/);
   });
 });
 

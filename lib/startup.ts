@@ -1,0 +1,12 @@
+import { config, ConfigError } from "@/lib/config";
+
+/** A broken setting stops the server with one clear line, not a stack trace on every request. */
+export function exitOnConfigError(): void {
+  try {
+    config();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`Drawbridge cannot start: ${error.message}`);
+    process.exit(1);
+  }
+}
