@@ -74,7 +74,23 @@ export default async function ResultsPage({ params }: PageProps<"/results/[attem
       {rest.length > 0 ? (
         <section aria-labelledby="others" className="mt-12 max-w-reading">
           <h2 id="others" className="text-xl font-semibold">The other strategies</h2>
-          <div className="mt-5 space-y-6">{rest.map(explain)}</div>
+          <p className="mt-2 text-muted">Less active for you right now. Open any of them to read more.</p>
+          <div className="mt-5 space-y-3">
+            {rest.map((strategy) => {
+              const entry = byStrategy.get(strategy)!;
+              return (
+                <details key={strategy} className="group rounded-2xl border border-line print:border-0">
+                  <summary className="flex min-h-12 cursor-pointer items-center justify-between gap-4 rounded-2xl px-5 py-3 font-semibold">
+                    <span>{names[strategy]}</span>
+                    <span className="text-sm font-normal text-muted tabular-nums">
+                      {entry.status === "scored" ? `${entry.score.toFixed(1)}, ${entry.band}` : "not enough answers"}
+                    </span>
+                  </summary>
+                  <div className="px-2 pb-2">{explain(strategy)}</div>
+                </details>
+              );
+            })}
+          </div>
         </section>
       ) : null}
 

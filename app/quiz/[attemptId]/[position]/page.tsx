@@ -20,6 +20,9 @@ export default async function QuizQuestionPage({ params }: PageProps<"/quiz/[att
 
   return (
     <Container className="py-10 sm:py-14">
+      <h1 className="mx-auto mb-4 max-w-reading text-sm font-semibold tracking-wide text-accent uppercase">
+        The patterns quiz
+      </h1>
       <QuizQuestion
         attemptId={attempt.id}
         items={quiz.items.map(({ id, text }) => ({ id, text }))}

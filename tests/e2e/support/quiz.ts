@@ -1,0 +1,36 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, type Page } from "@playwright/test";
+
+type Item = { id: string; strategy: string; keyed: "plus" | "minus"; text: string };
+
+const contentDir = path.join(__dirname, "..", "..", "..", "content", "quiz");
+export const items: Item[] = JSON.parse(readFileSync(path.join(contentDir, "items.json"), "utf8")).items;
+export const strategyNames: Record<string, string> = Object.fromEntries(
+  Object.entries(JSON.parse(readFileSync(path.join(contentDir, "strategies.json"), "utf8")) as Record<string, { name: string }>).map(
+    ([id, text]) => [id, text.name],
+  ),
+);
+export const scaleLabels = ["Never", "Rarely", "Sometimes", "Often", "Almost always"];
+
+/**
+ * The score each strategy should get, worked out here from the item keying alone
+ * (independently of lib/scoring): 100·(mean − 1)/4 with a minus item's v counted as 6 − v.
+ */
+export function expectedScores(valueFor: (index: number) => number): Record<string, string> {
+  const sums = new Map<string, { total: number; count: number }>();
+  items.forEach((item, index) => {
+    const v = valueFor(index);
+    const keyed = item.keyed === "plus" ? v : 6 - v;
+    const entry = sums.get(item.strategy) ?? { total: 0, count: 0 };
+    sums.set(item.strategy, { total: entry.total + keyed, count: entry.count + 1 });
+  });
+  return Object.fromEntries(
+    [...sums].map(([strategy, { total, count }]) => [strategy, (Math.round(1000 * ((total / count - 1) / 4)) / 10).toFixed(1)]),
+  );
+}
+
+export async function expectQuestion(page: Page, position: number) {
+  await expect(page.getByText(`Question ${position} of ${items.length}`)).toBeVisible();
+  await expect(page.getByRole("group", { name: items[position - 1]!.text })).toBeVisible();
+}
