@@ -7,21 +7,25 @@ type Props = {
   text: StrategyText;
   capacities: readonly Capacity[];
   lessons: readonly PathLesson[];
+  /** False inside a disclosure whose summary already names the strategy and its score. */
+  withHeading?: boolean;
 };
 
 /** One strategy explained like a thoughtful friend would: what it is doing for you, and what to practise. */
-export function StrategyExplanation({ result, text, capacities, lessons }: Props) {
+export function StrategyExplanation({ result, text, capacities, lessons, withHeading = true }: Props) {
   const lessonOf = new Map(lessons.map((lesson) => [lesson.slug, lesson]));
   const practise = text.capacities.flatMap((id) => capacities.filter((capacity) => capacity.id === id));
   return (
-    <article className="rounded-2xl border border-line bg-surface p-5 sm:p-7">
-      <h3 className="text-xl font-semibold">
-        {text.name}
-        <span className="ml-2 text-base font-normal text-muted">
-          {result.status === "scored" ? `${result.score.toFixed(1)}, ${result.band}` : "not enough answers to say"}
-        </span>
-      </h3>
-      <p className="mt-1 text-muted">{text.summary}</p>
+    <article className={withHeading ? "rounded-2xl border border-line bg-surface p-5 sm:p-7" : "px-5 pb-5"}>
+      {withHeading ? (
+        <h3 className="text-xl font-semibold">
+          {text.name}
+          <span className="ml-2 text-base font-normal text-muted">
+            {result.status === "scored" ? `${result.score.toFixed(1)}, ${result.band}` : "not enough answers to say"}
+          </span>
+        </h3>
+      ) : null}
+      <p className={withHeading ? "mt-1 text-muted" : "text-muted"}>{text.summary}</p>
       {result.status === "scored" ? <p className="mt-4">{text.bands[result.band]}</p> : null}
       <dl className="mt-5 space-y-4">
         <div>

@@ -10,7 +10,7 @@ export const mainNavigation = [
 
 export function SiteHeader() {
   return (
-    <header className="border-b border-line">
+    <header className="border-b border-line print:hidden">
       <Container className="flex flex-col items-start gap-1 py-3 sm:flex-row sm:items-center sm:justify-between sm:gap-6">
         <Logo />
         <nav aria-label="Main">

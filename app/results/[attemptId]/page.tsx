@@ -28,9 +28,10 @@ export default async function ResultsPage({ params }: PageProps<"/results/[attem
   const ranked = ranking.map((strategy) => byStrategy.get(strategy)!);
   const names = Object.fromEntries(Object.entries(strategyTexts).map(([id, text]) => [id, text.name]));
   const rest = ranking.filter((strategy) => !top.includes(strategy));
-  const explain = (strategy: (typeof ranking)[number]) => (
+  const explain = (strategy: (typeof ranking)[number], withHeading = true) => (
     <StrategyExplanation
       key={strategy}
+      withHeading={withHeading}
       result={byStrategy.get(strategy)!}
       text={strategyTexts[strategy]}
       capacities={capacities}
@@ -67,7 +68,7 @@ export default async function ResultsPage({ params }: PageProps<"/results/[attem
       {top.length > 0 ? (
         <section aria-labelledby="first" className="mt-12 max-w-reading">
           <h2 id="first" className="text-xl font-semibold">Where to start</h2>
-          <div className="mt-5 space-y-6">{top.map(explain)}</div>
+          <div className="mt-5 space-y-6">{top.map((strategy) => explain(strategy))}</div>
         </section>
       ) : null}
 
@@ -79,14 +80,14 @@ export default async function ResultsPage({ params }: PageProps<"/results/[attem
             {rest.map((strategy) => {
               const entry = byStrategy.get(strategy)!;
               return (
-                <details key={strategy} className="group rounded-2xl border border-line print:border-0">
+                <details key={strategy} className="rounded-2xl border border-line bg-surface">
                   <summary className="flex min-h-12 cursor-pointer items-center justify-between gap-4 rounded-2xl px-5 py-3 font-semibold">
                     <span>{names[strategy]}</span>
                     <span className="text-sm font-normal text-muted tabular-nums">
                       {entry.status === "scored" ? `${entry.score.toFixed(1)}, ${entry.band}` : "not enough answers"}
                     </span>
                   </summary>
-                  <div className="px-2 pb-2">{explain(strategy)}</div>
+                  {explain(strategy, false)}
                 </details>
               );
             })}
