@@ -357,6 +357,8 @@ async function runEngine<T>(
  */
 export async function applyMigrations(database: DatabaseConfig): Promise<{ applied: string[] }> {
   const migrationsList = readMigrationsList(database.provider);
+  const names = migrationsList.migrationDirectories.map((migration) => migration.path);
+  if (await allRecorded(database, names)) return { applied: [] };
   let factory: TrackedFactory;
   if (database.provider === "sqlite") {
     mkdirSync(dirname(database.filePath), { recursive: true });
@@ -386,6 +388,40 @@ export async function applyMigrations(database: DatabaseConfig): Promise<{ appli
     (engine) => engine.applyMigrations({ migrationsList, filters: noFilters }),
   );
   return { applied: appliedMigrationNames };
+}
+
+/**
+ * True when every migration is already recorded as finished. Checked with one plain query,
+ * so a restart beside a running server (which holds the SQLite file) needs no engine and no
+ * exclusive lock; anything unexpected falls through to the engine, which decides.
+ */
+async function allRecorded(database: DatabaseConfig, names: readonly string[]): Promise<boolean> {
+  const query =
+    "SELECT migration_name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL";
+  try {
+    let recorded: string[];
+    if (database.provider === "sqlite") {
+      if (!existsSync(database.filePath)) return false;
+      const file = new Database(database.filePath, { readonly: true, fileMustExist: true, timeout: 5000 });
+      try {
+        recorded = (file.prepare(query).all() as { migration_name: string }[]).map((row) => row.migration_name);
+      } finally {
+        file.close();
+      }
+    } else {
+      const client = new pg.Client({ connectionString: database.url, connectionTimeoutMillis: 5000 });
+      await client.connect();
+      try {
+        recorded = (await client.query<{ migration_name: string }>(query)).rows.map((row) => row.migration_name);
+      } finally {
+        await client.end();
+      }
+    }
+    const done = new Set(recorded);
+    return names.every((name) => done.has(name));
+  } catch {
+    return false;
+  }
 }
 
 /** Where a temporary PostgreSQL database for replaying migrations may be created. */

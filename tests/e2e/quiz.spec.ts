@@ -32,6 +32,16 @@ test("a whole quiz by keyboard alone gives the scores the item keying predicts",
   await expect(page.getByRole("link", { name: /Find help/ })).toHaveAttribute("href", "/help");
 });
 
+test("the first answer creates a guest session: an httpOnly, SameSite=Lax, Secure, signed cookie", async ({ page, context }) => {
+  await page.goto("/quiz");
+  expect(await context.cookies()).toEqual([]);
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expectQuestion(page, 1);
+  const [session] = (await context.cookies()).filter((cookie) => cookie.name.includes("drawbridge.session_token"));
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: true });
+  expect(decodeURIComponent(session!.value)).toMatch(/^[^.]+\.[^.]+$/); // token.signature
+});
+
 test("arrow keys move between answers, and Back shows the earlier answer", async ({ page }) => {
   await page.goto("/quiz");
   await page.getByRole("button", { name: "Start the quiz" }).click();
