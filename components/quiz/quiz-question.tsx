@@ -125,7 +125,7 @@ export function QuizQuestion({ attemptId, items, scale, initialAnswers }: Props)
   const errorId = `question-${item.id}-error`;
 
   return (
-    <div className="mx-auto max-w-reading">
+    <div>
       <QuizProgress position={position} total={items.length} />
       <form action={formAction} onSubmit={onSubmit} noValidate className="mt-8">
         <input type="hidden" name="attemptId" value={attemptId} />

@@ -20,15 +20,15 @@ export default async function QuizQuestionPage({ params }: PageProps<"/quiz/[att
 
   return (
     <Container className="py-10 sm:py-14">
-      <h1 className="mx-auto mb-4 max-w-reading text-sm font-semibold tracking-wide text-accent uppercase">
-        The patterns quiz
-      </h1>
-      <QuizQuestion
-        attemptId={attempt.id}
-        items={quiz.items.map(({ id, text }) => ({ id, text }))}
-        scale={answerScale}
-        initialAnswers={attempt.answers}
-      />
+      <div className="mx-auto max-w-reading">
+        <h1 className="mb-4 text-sm font-semibold tracking-wide text-accent uppercase">The patterns quiz</h1>
+        <QuizQuestion
+          attemptId={attempt.id}
+          items={quiz.items.map(({ id, text }) => ({ id, text }))}
+          scale={answerScale}
+          initialAnswers={attempt.answers}
+        />
+      </div>
     </Container>
   );
 }
