@@ -1,0 +1,224 @@
+// Shared pieces of the load benchmarks (`npm run bench:*`): a throwaway production server on
+// its own SQLite file, guest sessions obtained the way a browser gets them, autocannon runs
+// with a warm-up, and the result table. Measurements, not tests: see scripts/bench-quiz.ts.
+import { spawn, spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import autocannon from "autocannon";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+const require = createRequire(import.meta.url);
+
+function envInt(name: string, fallback: number): number {
+  const raw = process.env[name]?.trim();
+  if (!raw) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number ≥ 1 (got ${JSON.stringify(raw)}).`);
+  return value;
+}
+
+export type Settings = { seconds: number; connections: number; warmupSeconds: number };
+let cachedSettings: Settings | undefined;
+
+/** BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 50); every run warms up for 2 s first. */
+export function settings(): Settings {
+  cachedSettings ??= {
+    seconds: envInt("BENCH_SECONDS", 10),
+    connections: envInt("BENCH_CONNECTIONS", 50),
+    warmupSeconds: 2,
+  };
+  return cachedSettings;
+}
+
+export type App = {
+  /** e.g. http://127.0.0.1:41234 (also the server's APP_URL, so Origin checks pass). */
+  url: string;
+  /** The throwaway SQLite file the server uses. */
+  dbPath: string;
+  /** The last few KB the server printed, for error messages. */
+  output(): string;
+  /** Ends the server's process group and removes the temp dir. Safe to call twice. */
+  stop(): Promise<void>;
+};
+
+async function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? done(address.port) : fail(new Error("no port"))));
+    });
+  });
+}
+
+function ensureBuild() {
+  if (existsSync(join(root, ".next/BUILD_ID"))) return;
+  console.log("No production build (.next/BUILD_ID): running next build…");
+  const build = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
+  if (build.status !== 0) throw new Error("next build failed (see above).");
+}
+
+/**
+ * Builds if needed, then runs `scripts/start.ts` (migrations + `next start`) on a free port
+ * with a fresh SQLite file, data dir and session secret under a temp dir, and waits for
+ * /api/health to answer 200. Ctrl-C during the bench still stops the server and cleans up.
+ */
+export async function startApp(): Promise<App> {
+  ensureBuild();
+  const dir = mkdtempSync(join(tmpdir(), "drawbridge-bench-"));
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const dbPath = join(dir, "bench.db");
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    cwd: root,
+    detached: true, // its own process group, so stop() reaches the Next server it spawns too
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      PORT: String(port),
+      APP_URL: url,
+      DATABASE_URL: `file:${dbPath}`,
+      DATA_DIR: dir,
+      SESSION_SECRET: randomBytes(32).toString("base64url"),
+    },
+  });
+  let output = "";
+  const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-8000));
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
+  const exited = new Promise<void>((done) => child.once("exit", () => done()));
+  let running = true;
+  void exited.then(() => (running = false));
+
+  const signal = (name: NodeJS.Signals) => () => void stop().finally(() => process.exit(name === "SIGINT" ? 130 : 143));
+  const onInt = signal("SIGINT");
+  const onTerm = signal("SIGTERM");
+  process.once("SIGINT", onInt);
+  process.once("SIGTERM", onTerm);
+
+  let stopping: Promise<void> | undefined;
+  function stop(): Promise<void> {
+    stopping ??= (async () => {
+      process.off("SIGINT", onInt);
+      process.off("SIGTERM", onTerm);
+      const group = (sig: NodeJS.Signals) => {
+        try {
+          if (child.pid) process.kill(-child.pid, sig);
+        } catch {
+          // already gone
+        }
+      };
+      if (running) {
+        group("SIGTERM");
+        const timer = setTimeout(() => group("SIGKILL"), 5000);
+        await exited;
+        clearTimeout(timer);
+      }
+      group("SIGKILL"); // anything of the group still left (the start script exits with Next)
+      rmSync(dir, { recursive: true, force: true });
+    })();
+    return stopping;
+  }
+
+  try {
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      if (!running) throw new Error(`the server exited before it was ready:\n${output}`);
+      if (Date.now() > deadline) throw new Error(`/api/health did not answer 200 within 60 s:\n${output}`);
+      const status = await fetch(`${url}/api/health`).then((r) => r.status, () => 0);
+      if (status === 200) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, dbPath, output: () => output, stop };
+}
+
+/**
+ * Submits the first server-action form on `path` the way a browser without JavaScript does
+ * (multipart POST with the `$ACTION_ID_…` field and a same-origin Origin header) and returns
+ * the redirect target and the cookies it set, as one `Cookie` header value.
+ */
+export async function submitActionForm(url: string, path: string): Promise<{ status: number; location: string; cookie: string }> {
+  const html = await (await fetch(url + path)).text();
+  const action = /name="(\$ACTION_ID_[0-9a-f]+)"/.exec(html)?.[1];
+  if (!action) throw new Error(`GET ${path} has no server-action form ($ACTION_ID_ field).`);
+  const form = new FormData();
+  form.set(action, "");
+  const response = await fetch(url + path, { method: "POST", body: form, redirect: "manual", headers: { origin: url } });
+  await response.arrayBuffer();
+  const location = response.headers.get("location");
+  return {
+    status: response.status,
+    location: location ? new URL(location, url).pathname : "",
+    cookie: response.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; "),
+  };
+}
+
+export type LoadResult = {
+  route: string;
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  total: number;
+  non2xx: number;
+  errors: number;
+};
+
+/**
+ * Runs autocannon for the warm-up (discarded), then for the measured `settings().seconds`.
+ * `options` is called once per run, so per-run state (e.g. setupClient counters) starts fresh.
+ */
+export async function measure(route: string, options: () => autocannon.Options): Promise<LoadResult> {
+  const { connections, seconds, warmupSeconds } = settings();
+  const run = (duration: number) => autocannon({ connections, duration, ...options() });
+  await run(warmupSeconds);
+  const r = await run(seconds);
+  return {
+    route,
+    requestsPerSecond: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    total: r.requests.total,
+    non2xx: r.non2xx,
+    errors: r.errors,
+  };
+}
+
+export function printTable(results: LoadResult[]) {
+  const header = ["route", "req/s", "p50 ms", "p99 ms", "requests", "non-2xx", "errors"];
+  const rows = results.map((r) => [
+    r.route,
+    r.requestsPerSecond.toFixed(1),
+    String(r.p50),
+    String(r.p99),
+    String(r.total),
+    String(r.non2xx),
+    String(r.errors),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  for (const row of [header, ...rows]) {
+    console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join("  "));
+  }
+}
+
+/** True when non-2xx responses plus connection errors stay within 1% of the requests. */
+export function withinErrorBudget(r: LoadResult): boolean {
+  return r.non2xx + r.errors <= 0.01 * Math.max(r.total, 1);
+}
