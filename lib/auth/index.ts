@@ -19,7 +19,12 @@ function createAuth() {
     baseURL: app.appUrl,
     database: prismaAdapter(db(), { provider: app.database.provider }),
     user: { modelName: "profile" },
-    session: { fields: { userId: "profileId" } },
+    session: {
+      fields: { userId: "profileId" },
+      // A signed copy of the session in the cookie spares a database read on every request
+      // (the quiz saves each answer); after a minute the database is asked again.
+      cookieCache: { enabled: true, maxAge: 60 },
+    },
     account: { fields: { userId: "profileId" } },
     advanced: {
       cookiePrefix: "drawbridge",

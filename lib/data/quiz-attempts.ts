@@ -1,9 +1,9 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { CurrentProfile } from "@/lib/auth/profile";
 import { quiz } from "@/lib/content/quiz";
 import { db } from "@/lib/db";
 import { answerSchema, scoreAttempt, STRATEGIES, type Band, type Strategy, type StrategyResult } from "@/lib/scoring";
-import { isUniqueViolation } from "./errors";
 
 export type QuizAttemptStatus = "in_progress" | "completed";
 
@@ -104,23 +104,25 @@ export async function saveAnswer(
 ): Promise<{ saved: true } | QuizWriteRefusal> {
   const parsed = answerSchema(quiz).safeParse(input);
   if (!parsed.success) return { refused: "invalid-answer", message: parsed.error.issues[0]!.message };
+  const { itemId, value } = parsed.data;
+  const now = new Date();
+  // One statement: the answer is written only if the attempt is this profile's and still open,
+  // and a second answer to the same item replaces the first. No read-then-write race, and the
+  // hottest path of the quiz costs a single round trip.
+  const written = await db().$executeRaw`
+    INSERT INTO "QuizAnswer" ("id", "attemptId", "itemId", "value", "answeredAt", "updatedAt")
+    SELECT ${randomUUID()}, "id", ${itemId}, ${value}, ${now}, ${now}
+    FROM "QuizAttempt"
+    WHERE "id" = ${attemptId} AND "profileId" = ${profile.id}
+      AND "status" = 'in_progress' AND "quizVersion" = ${quiz.version}
+    ON CONFLICT ("attemptId", "itemId") DO UPDATE SET "value" = excluded."value", "updatedAt" = excluded."updatedAt"`;
+  if (written > 0) return { saved: true };
+
   const attempt = await db().quizAttempt.findFirst({
     where: { id: attemptId, profileId: profile.id },
-    select: { status: true, quizVersion: true },
+    select: { id: true },
   });
-  if (!attempt) return { refused: "not-found" };
-  if (attempt.status !== "in_progress" || attempt.quizVersion !== quiz.version) return { refused: "finished" };
-
-  const { itemId, value } = parsed.data;
-  const where = { attemptId_itemId: { attemptId, itemId } };
-  try {
-    await db().quizAnswer.upsert({ where, create: { attemptId, itemId, value }, update: { value } });
-  } catch (error) {
-    // Two first answers to one item raced to insert: the later one simply wins.
-    if (!isUniqueViolation(error)) throw error;
-    await db().quizAnswer.update({ where, data: { value } });
-  }
-  return { saved: true };
+  return attempt ? { refused: "finished" } : { refused: "not-found" };
 }
 
 /**

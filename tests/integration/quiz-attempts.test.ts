@@ -35,6 +35,10 @@ describe("quiz attempts", () => {
     const resumed = await findUnfinishedAttempt(alex);
     expect(resumed?.id).toBe(attempt.id);
     expect(resumed?.answers).toEqual({ [first!.id]: 5, [second!.id]: 2 });
+
+    const stored = await db().quizAnswer.findUniqueOrThrow({ where: { attemptId_itemId: { attemptId: attempt.id, itemId: first!.id } } });
+    expect(Math.abs(stored.updatedAt.getTime() - Date.now())).toBeLessThan(60_000);
+    expect(stored.answeredAt.getTime()).toBeLessThanOrEqual(stored.updatedAt.getTime());
   });
 
   it("starting over replaces the unfinished attempt", async () => {
