@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { checkLessons, lessons, parseLessonFile, readLessonFiles } from "@/lib/content/lessons";
+import { lessonPath } from "@/lib/content/quiz";
+
+const file = "content/lessons/99-sample.md";
+
+function source({ front = {}, body }: { front?: Record<string, string>; body?: string } = {}) {
+  const fields = {
+    slug: "the-trade-off",
+    order: "2",
+    title: lessonPath[1]!.title,
+    summary: "A short line.",
+    minutes: "5",
+    strategies: "[intimacy-avoidance]",
+    capacities: "[]",
+    ...front,
+  };
+  const yaml = Object.entries(fields)
+    .map(([key, value]) => `${key}: ${value}`)
+    .join("\n");
+  const steps =
+    body ??
+    "## One\n\nFirst idea.\n\n## Two\n\nSecond idea.\n\n```reflection id=cost\nWhat did closeness cost?\n```\n\n## Three\n\nThird idea.\n";
+  return `---\n${yaml}\n---\n\n${steps}`;
+}
+
+const problemsOf = (text: string) => parseLessonFile(file, text).problems;
+
+describe("the lesson files", () => {
+  it("are all there, in path order, and pass every check", () => {
+    const all = lessons();
+    expect(all.map((lesson) => lesson.slug)).toEqual(lessonPath.map((entry) => entry.slug));
+    expect(checkLessons(readLessonFiles())).toEqual([]);
+    for (const lesson of all) {
+      expect(lesson.steps.length).toBeGreaterThanOrEqual(3);
+      expect(lesson.steps.length).toBeLessThanOrEqual(7);
+    }
+  });
+
+  it("give lessons 1–5 and 11 a reflection prompt, and lessons 6–10 a practice for their capacity", () => {
+    for (const [index, lesson] of lessons().entries()) {
+      const capacity = lessonPath[index]!.capacity;
+      if (capacity) expect(lesson.steps.some((step) => step.practice?.capacity === capacity)).toBe(true);
+      else expect(lesson.steps.some((step) => step.reflections.length > 0)).toBe(true);
+    }
+  });
+});
+
+describe("the lesson check names the file and the field", () => {
+  it("parses steps, prompts and text", () => {
+    const { lesson, problems } = parseLessonFile(file, source());
+    expect(problems).toEqual([]);
+    expect(lesson?.steps.map((step) => step.title)).toEqual(["One", "Two", "Three"]);
+    expect(lesson?.steps[1]?.reflections).toEqual([{ id: "cost", prompt: "What did closeness cost?" }]);
+    expect(lesson?.steps[1]?.html).toContain("<p>Second idea.</p>");
+    expect(lesson?.steps[1]?.html).not.toContain("reflection");
+  });
+
+  it("reports a step with no text", () => {
+    expect(problemsOf(source({ body: "## One\n\nText.\n\n## Empty\n\n## Three\n\nText.\n" }))).toContain(
+      `${file}: step 2 ("Empty"): has no text`,
+    );
+  });
+
+  it("reports an unknown strategy and a missing field", () => {
+    const problems = problemsOf(source({ front: { strategies: "[sulking]", summary: '""' } }));
+    expect(problems).toContain(`${file}: front matter.strategies[0]: "sulking" is not a known strategy`);
+    expect(problems).toContain(`${file}: front matter.summary: is empty or only whitespace`);
+  });
+
+  it("reports a prompt id repeated within a lesson", () => {
+    const body =
+      "## One\n\nA.\n\n```reflection id=same\nQ1\n```\n\n## Two\n\nB.\n\n```reflection id=same\nQ2\n```\n\n## Three\n\nC.\n";
+    expect(problemsOf(source({ body }))).toContain(`${file}: step 2.reflection same: repeats a prompt id used earlier in this lesson`);
+  });
+
+  it("reports too few steps", () => {
+    expect(problemsOf(source({ body: "## Only\n\nText.\n" }))).toContain(`${file}: steps: has 1 steps; a lesson has 3 to 7`);
+  });
+
+  it("reports an unknown capacity, a duplicate slug and order, and a lesson missing from the folder", () => {
+    const first = parseLessonFile("content/lessons/a.md", source({ front: { capacities: "[juggling]" } }));
+    const second = parseLessonFile("content/lessons/b.md", source());
+    const problems = checkLessons([first, second]);
+    expect(problems).toContain('content/lessons/a.md: front matter.capacities[0]: "juggling" is not a capacity in content/capacities.json');
+    expect(problems).toContain('content/lessons/b.md: front matter.slug: "the-trade-off" is also the slug of content/lessons/a.md');
+    expect(problems).toContain("content/lessons/b.md: front matter.order: 2 is also the order of content/lessons/a.md");
+    expect(problems).toContain(`content/lessons: lesson 1 "${lessonPath[0]!.slug}" (from content/path.json) has no file`);
+  });
+
+  it("reports an order that disagrees with the path", () => {
+    const problems = checkLessons([parseLessonFile(file, source({ front: { order: "4" } }))]);
+    expect(problems).toContain(`${file}: front matter.order: is 4, but content/path.json puts this lesson at 2`);
+  });
+});
