@@ -1,13 +1,15 @@
-// `npm run content:check`: validates the lessons path, capacities, quiz items and strategy
-// texts, and prints every problem with its file and field. Exit 1 when there is any.
+// `npm run content:check`: validates the lessons path, capacities, quiz items, strategy texts
+// and the lesson files, and prints every problem with its file and field. Exit 1 when there is any.
 import { ContentError } from "../lib/content/schemas";
 
 async function main() {
   try {
-    const { quiz, strategyTexts, capacities, lessonPath } = await import("../lib/content/quiz");
+    const { quiz, strategyTexts, capacities } = await import("../lib/content/quiz");
+    const { lessons } = await import("../lib/content/lessons");
+    const all = lessons();
     console.log(
       `Content OK: ${quiz.items.length} quiz items, ${Object.keys(strategyTexts).length} strategies, ` +
-        `${capacities.length} capacities, ${lessonPath.length} lessons.`,
+        `${capacities.length} capacities, ${all.length} lessons with ${all.reduce((n, lesson) => n + lesson.steps.length, 0)} steps.`,
     );
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
