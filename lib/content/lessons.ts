@@ -8,13 +8,11 @@ import { parse as parseYaml } from "yaml";
 import * as z from "zod";
 import { STRATEGIES } from "../scoring/types";
 import { capacities as knownCapacities, lessonPath } from "./quiz";
-import { ContentError, formatFieldPath, type Capacity, type LessonPath } from "./schemas";
+import { ContentError, formatFieldPath, slug, text, type Capacity, type LessonPath } from "./schemas";
 
 export const LESSONS_DIR = "content/lessons";
 export const STEPS_PER_LESSON = { min: 3, max: 7 } as const;
 
-const text = z.string().refine((value) => value.trim().length > 0, { message: "is empty or only whitespace" });
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase words joined by hyphens");
 
 export const LessonFrontMatterSchema = z.strictObject({
   slug,

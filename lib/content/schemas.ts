@@ -20,12 +20,15 @@ export const MINUS_ITEMS_PER_STRATEGY = 2;
 /** Item length in words: long enough to be concrete, short enough to read on a phone. */
 export const ITEM_WORDS = { min: 6, max: 20 } as const;
 
-const text = z.string().refine((value) => value.trim().length > 0, {
+/** Text that says something: not empty, not only whitespace. */
+export const text = z.string().refine((value) => value.trim().length > 0, {
   message: "is empty or only whitespace",
   abort: true,
 });
 
-const slug = text.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase words joined by hyphens");
+/** Lowercase words joined by hyphens: the form of every id in the content (slugs, prompts, capacities). */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+export const slug = text.regex(SLUG_PATTERN, "must be lowercase words joined by hyphens");
 
 const strategyId = z.enum(STRATEGIES, {
   error: (issue) =>

@@ -1,11 +1,12 @@
 import "server-only";
 import { z } from "zod";
 import type { CurrentProfile } from "@/lib/auth/profile";
+import { SLUG_PATTERN } from "@/lib/content/schemas";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "./errors";
 
 export const lessonStepInput = z.object({
-  lessonSlug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "A lesson slug is lowercase words joined by hyphens."),
+  lessonSlug: z.string().regex(SLUG_PATTERN, "A lesson slug is lowercase words joined by hyphens."),
   step: z.number().int().min(1).max(50),
   /** True when `step` is the lesson's last: reaching it completes the lesson. */
   completes: z.boolean(),

@@ -1,13 +1,14 @@
 import "server-only";
 import { z } from "zod";
 import type { CurrentProfile } from "@/lib/auth/profile";
+import { SLUG_PATTERN } from "@/lib/content/schemas";
 import { db } from "@/lib/db";
 
 const text = (what: string) =>
   z.string().trim().min(1, `Please write a few words about ${what}.`).max(2000, `Please keep ${what} under 2,000 characters.`);
 
 export const practiceEntryInput = z.object({
-  capacity: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "A capacity is lowercase words joined by hyphens."),
+  capacity: z.string().regex(SLUG_PATTERN, "A capacity is lowercase words joined by hyphens."),
   practisedOn: z.coerce.date({ message: "Please give the date this happened." }),
   whatHappened: text("what happened"),
   whatNoticed: text("what you noticed"),

@@ -1,13 +1,14 @@
 import "server-only";
 import { z } from "zod";
 import type { CurrentProfile } from "@/lib/auth/profile";
+import { SLUG_PATTERN } from "@/lib/content/schemas";
 import { db } from "@/lib/db";
 
 export const REFLECTION_MAX_LENGTH = 5000;
 
 export const reflectionInput = z.object({
-  lessonSlug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "A lesson slug is lowercase words joined by hyphens."),
-  promptId: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "A prompt id is lowercase words joined by hyphens."),
+  lessonSlug: z.string().regex(SLUG_PATTERN, "A lesson slug is lowercase words joined by hyphens."),
+  promptId: z.string().regex(SLUG_PATTERN, "A prompt id is lowercase words joined by hyphens."),
   text: z
     .string()
     .max(REFLECTION_MAX_LENGTH, `Please keep a reflection under ${REFLECTION_MAX_LENGTH.toLocaleString("en")} characters.`),
