@@ -9,6 +9,8 @@ import { startQuiz } from "@/lib/actions/quiz";
 import { currentProfile } from "@/lib/auth/profile";
 import { quiz } from "@/lib/content/quiz";
 import { findUnfinishedAttempt } from "@/lib/data/quiz-attempts";
+import { questionPath } from "@/lib/routes";
+import { firstUnansweredIndex } from "@/lib/scoring";
 
 export const metadata: Metadata = {
   title: "Patterns quiz",
@@ -18,9 +20,9 @@ export const metadata: Metadata = {
 export default async function QuizPage() {
   const profile = await currentProfile();
   const unfinished = profile ? await findUnfinishedAttempt(profile) : null;
-  const nextPosition = unfinished ? quiz.items.findIndex((item) => unfinished.answers[item.id] === undefined) + 1 : 0;
+  const gap = unfinished ? firstUnansweredIndex(quiz, unfinished.answers) : -1;
   // Every item answered but not finished (the last step failed): the last question finishes it.
-  const resumeAt = nextPosition > 0 ? nextPosition : quiz.items.length;
+  const resumeAt = gap === -1 ? quiz.items.length : gap + 1;
 
   return (
     <Container className="py-12 sm:py-16">
@@ -68,7 +70,7 @@ export default async function QuizPage() {
       <div className="mt-10 flex flex-wrap items-center gap-4">
         {unfinished ? (
           <>
-            <ButtonLink href={`/quiz/${unfinished.id}/${resumeAt}`}>Continue where you left off</ButtonLink>
+            <ButtonLink href={questionPath(unfinished.id, resumeAt)}>Continue where you left off</ButtonLink>
             <p className="w-full text-sm text-muted sm:order-last">
               You’ve answered {Object.keys(unfinished.answers).length} of {quiz.items.length}. Starting over clears
               those answers.

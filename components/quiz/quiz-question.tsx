@@ -4,6 +4,7 @@ import { usePathname } from "next/navigation";
 import { startTransition, useActionState, useCallback, useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { submitAnswer, type AnswerFormState } from "@/lib/actions/quiz";
 import { buttonClassName } from "@/components/ui/button";
+import { questionPath, resultPath } from "@/lib/routes";
 import { QuizProgress } from "./quiz-progress";
 
 type Props = {
@@ -14,7 +15,6 @@ type Props = {
 };
 
 const CHOOSE_FIRST = "Choose the answer that fits best, then go on.";
-const questionPath = (attemptId: string, position: number) => `/quiz/${attemptId}/${position}`;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -53,7 +53,7 @@ export function QuizQuestion({ attemptId, items, scale, initialAnswers }: Props)
             body: JSON.stringify({ value }),
             keepalive: true, // a reload or a closed tab must not cancel a save in flight
           });
-          if (response.status === 409) return window.location.assign(`/results/${attemptId}`);
+          if (response.status === 409) return window.location.assign(resultPath(attemptId));
           if (!response.ok && response.status < 500) return window.location.reload(); // the server's page says why
           if (!response.ok) throw new Error(`HTTP ${response.status}`);
           if (outbox.current.get(itemId) === value) outbox.current.delete(itemId);

@@ -5,10 +5,9 @@ import { z } from "zod";
 import { currentOrNewProfile, currentProfile } from "@/lib/auth/profile";
 import { quiz } from "@/lib/content/quiz";
 import { finishAttempt, saveAnswer, startAttempt } from "@/lib/data/quiz-attempts";
+import { questionPath, resultPath } from "@/lib/routes";
 
 export type AnswerFormState = { error?: string };
-
-const questionPath = (attemptId: string, position: number) => `/quiz/${attemptId}/${position}`;
 
 /** Starts a fresh attempt (replacing an unfinished one) and opens its first question. */
 export async function startQuiz(): Promise<never> {
@@ -46,7 +45,7 @@ export async function submitAnswer(_previous: AnswerFormState, formData: FormDat
   const saved = await saveAnswer(profile, attemptId, { itemId, value });
   if (!("saved" in saved)) {
     if (saved.refused === "not-found") notFound();
-    if (saved.refused === "finished") redirect(`/results/${attemptId}`);
+    if (saved.refused === "finished") redirect(resultPath(attemptId));
     return { error: saved.refused === "invalid-answer" ? saved.message : "That answer could not be saved." };
   }
   if (position < quiz.items.length) redirect(questionPath(attemptId, position + 1));
@@ -55,7 +54,7 @@ export async function submitAnswer(_previous: AnswerFormState, formData: FormDat
 
 async function finish(profile: { id: string; isGuest: boolean }, attemptId: string): Promise<never> {
   const finished = await finishAttempt(profile, attemptId);
-  if ("finished" in finished) redirect(`/results/${attemptId}`);
+  if ("finished" in finished) redirect(resultPath(attemptId));
   if (finished.refused === "unanswered") redirect(questionPath(attemptId, finished.firstUnanswered + 1));
   notFound();
 }

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { CurrentProfile } from "@/lib/auth/profile";
 import { quiz } from "@/lib/content/quiz";
 import { db } from "@/lib/db";
-import { answerSchema, scoreAttempt, STRATEGIES, type Band, type Strategy, type StrategyResult } from "@/lib/scoring";
+import { answerSchema, firstUnansweredIndex, scoreAttempt, STRATEGIES, type Band, type Strategy, type StrategyResult } from "@/lib/scoring";
 
 export type QuizAttemptStatus = "in_progress" | "completed";
 
@@ -142,8 +142,8 @@ export async function finishAttempt(
     if (!attempt) return { refused: "not-found" as const };
     if (attempt.status === "completed") return { finished: true as const, attemptId };
 
-    const answered = new Set(attempt.answers.map((answer) => answer.itemId));
-    const firstUnanswered = quiz.items.findIndex((item) => !answered.has(item.id));
+    const answers = Object.fromEntries(attempt.answers.map((answer) => [answer.itemId, answer.value]));
+    const firstUnanswered = firstUnansweredIndex(quiz, answers);
     if (firstUnanswered !== -1) return { refused: "unanswered" as const, firstUnanswered };
 
     const result = scoreAttempt(quiz, attempt.answers);

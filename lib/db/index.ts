@@ -34,7 +34,7 @@ function tunedSqlite(url: string): SqlDriverAdapterFactory {
     adapterName: factory.adapterName,
     async connect() {
       const connection = await factory.connect();
-      await connection.executeScript("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+      await connection.executeScript("PRAGMA synchronous = NORMAL;");
       return connection;
     },
   };

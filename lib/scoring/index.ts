@@ -8,3 +8,4 @@ export {
   rankStrategies,
   scoreAttempt,
 } from "./score-attempt";
+export { firstUnansweredIndex } from "./progress";

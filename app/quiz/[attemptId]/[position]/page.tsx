@@ -5,6 +5,7 @@ import { Container } from "@/components/ui/container";
 import { currentProfile } from "@/lib/auth/profile";
 import { answerScale, quiz } from "@/lib/content/quiz";
 import { getAttempt } from "@/lib/data/quiz-attempts";
+import { resultPath } from "@/lib/routes";
 
 export const metadata: Metadata = { title: "Patterns quiz", robots: { index: false } };
 
@@ -16,7 +17,7 @@ export default async function QuizQuestionPage({ params }: PageProps<"/quiz/[att
   const profile = await currentProfile();
   const attempt = profile ? await getAttempt(profile, attemptId) : null;
   if (!attempt) notFound();
-  if (attempt.status === "completed") redirect(`/results/${attempt.id}`);
+  if (attempt.status === "completed") redirect(resultPath(attempt.id));
 
   return (
     <Container className="py-10 sm:py-14">

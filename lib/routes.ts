@@ -1,0 +1,3 @@
+// The quiz's addresses, written in one place for pages, actions and the client flow.
+export const questionPath = (attemptId: string, position: number) => `/quiz/${attemptId}/${position}`;
+export const resultPath = (attemptId: string) => `/results/${attemptId}`;
