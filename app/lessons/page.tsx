@@ -1,35 +1,104 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
-import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
-import { Prose } from "@/components/ui/prose";
+import { currentProfile } from "@/lib/auth/profile";
+import { lessons } from "@/lib/content/lessons";
+import { quiz } from "@/lib/content/quiz";
+import { listLessonProgress } from "@/lib/data/lesson-progress";
+import { getLatestResult } from "@/lib/data/quiz-attempts";
+import { lessonStepPath } from "@/lib/routes";
+import { rankStrategies } from "@/lib/scoring";
 
 export const metadata: Metadata = {
   title: "Lessons",
-  description: "Eleven guided lessons on why closeness can feel risky and how to let it in. Coming soon.",
+  description: "Eleven short, guided lessons on why closeness can feel risky and how to let it in.",
 };
 
-export default function LessonsPage() {
+export default async function LessonsPage() {
+  const all = lessons();
+  const profile = await currentProfile();
+  const [progress, latest] = profile ? await Promise.all([listLessonProgress(profile), getLatestResult(profile)]) : [[], null];
+  const bySlug = new Map(progress.map((entry) => [entry.lessonSlug, entry]));
+  // Where you left off: the most recently read lesson that isn't finished.
+  const resume = progress.find((entry) => entry.completedAt === null);
+  const resumeLesson = resume ? all.find((lesson) => lesson.slug === resume.lessonSlug) : undefined;
+  const suggested = latest
+    ? rankStrategies(quiz, latest.strategies).pointsTo.lessons.flatMap((slug) => all.filter((lesson) => lesson.slug === slug))
+    : [];
+
+  const stateOf = (slug: string, steps: number) => {
+    const entry = bySlug.get(slug);
+    if (!entry) return "Not started";
+    if (entry.completedAt) return "Done";
+    return `Step ${entry.stepReached} of ${steps}`;
+  };
+
   return (
     <Container className="py-12 sm:py-16">
-      <PageHeading eyebrow="Coming soon" title="Lessons" lead="Eleven guided lessons are on their way." />
-      <Prose className="mt-10">
-        <p>
-          They will walk with you through why closeness can feel dangerous, where the urge to pull away first came from,
-          and the skills that help it loosen its grip. Each lesson comes in short steps, one idea at a time, with room
-          to write down your own thoughts as you go.
-        </p>
-        <Notice title="Still being built" headingLevel={2}>
-          <p>
-            The lessons are being written and built right now, so there is nothing to start here yet. When they are
-            ready, they will appear on this page, and you won&rsquo;t need an account to read them.
+      <PageHeading
+        title="Lessons"
+        lead="Eleven short lessons, one idea at a time. Read them in order, or start where your results point."
+      />
+
+      {resume && resumeLesson ? (
+        <div className="mt-8">
+          <ButtonLink href={lessonStepPath(resumeLesson.slug, resume.stepReached)}>Continue where you left off</ButtonLink>
+          <p className="mt-2 text-sm text-muted">
+            {resumeLesson.title}, step {resume.stepReached} of {resumeLesson.steps.length}
           </p>
-        </Notice>
-        <p>
-          In the meantime, you can read <Link href="/about">what Drawbridge is and who it is for</Link>.
-        </p>
-      </Prose>
+        </div>
+      ) : null}
+
+      {suggested.length > 0 ? (
+        <section aria-labelledby="suggested" className="mt-12">
+          <h2 id="suggested" className="text-xl font-semibold">Suggested for you</h2>
+          <p className="mt-1 text-muted">From your latest quiz results: the capacities that could help most right now.</p>
+          <ul className="mt-4 grid gap-3 sm:grid-cols-2">
+            {suggested.map((lesson) => (
+              <li key={lesson.slug}>
+                <Link
+                  href={lessonStepPath(lesson.slug, 1)}
+                  className="block min-h-11 rounded-2xl border border-line bg-highlight p-4 hover:border-accent"
+                >
+                  <span className="font-semibold">{lesson.title}</span>
+                  <span className="mt-1 block text-sm text-muted">{lesson.summary}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="path" className="mt-12">
+        <h2 id="path" className="text-xl font-semibold">The path</h2>
+        <ol className="mt-4 space-y-3">
+          {all.map((lesson, index) => {
+            const state = stateOf(lesson.slug, lesson.steps.length);
+            return (
+              <li key={lesson.slug}>
+                <Link
+                  href={lessonStepPath(lesson.slug, 1)}
+                  className="flex min-h-11 items-start gap-4 rounded-2xl border border-line bg-surface p-4 hover:border-accent sm:p-5"
+                >
+                  <span aria-hidden="true" className="mt-0.5 w-6 shrink-0 text-right font-semibold text-muted tabular-nums">
+                    {index + 1}
+                  </span>
+                  <span className="flex-1">
+                    <span className="block font-semibold">{lesson.title}</span>
+                    <span className="mt-1 block text-sm text-muted">{lesson.summary}</span>
+                    <span className="mt-2 block text-sm">
+                      <span className="sr-only">Lesson {index + 1}. </span>
+                      {lesson.minutes} min · <span className={state === "Done" ? "font-semibold text-accent" : ""}>{state}</span>
+                    </span>
+                  </span>
+                </Link>
+              </li>
+            );
+          })}
+        </ol>
+      </section>
     </Container>
   );
 }

@@ -175,7 +175,9 @@ export function checkLessons(
 }
 
 /** Reads every lesson file of a folder, in file-name order. */
-export function readLessonFiles(dir = join(process.cwd(), LESSONS_DIR)): Parsed[] {
+export function readLessonFiles(): Parsed[] {
+  // A literal path, so the bundler traces just this folder, not the whole project.
+  const dir = join(process.cwd(), "content", "lessons");
   return readdirSync(dir)
     .filter((name) => name.endsWith(".md"))
     .sort()

@@ -191,3 +191,13 @@ export async function getResult(profile: CurrentProfile, attemptId: string): Pro
     strategies,
   };
 }
+
+/** The profile's most recently finished result, if any. */
+export async function getLatestResult(profile: CurrentProfile): Promise<QuizResult | null> {
+  const latest = await db().quizAttempt.findFirst({
+    where: { profileId: profile.id, status: "completed" },
+    orderBy: { completedAt: "desc" },
+    select: { id: true },
+  });
+  return latest ? getResult(profile, latest.id) : null;
+}

@@ -1,0 +1,123 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RecordProgress } from "@/components/lessons/record-progress";
+import { ReflectionForm } from "@/components/lessons/reflection-form";
+import { StepKeys } from "@/components/lessons/step-keys";
+import { ButtonLink, buttonClassName } from "@/components/ui/button";
+import { Container } from "@/components/ui/container";
+import { Notice } from "@/components/ui/notice";
+import { Prose } from "@/components/ui/prose";
+import { lessons } from "@/lib/content/lessons";
+import { capacities } from "@/lib/content/quiz";
+import { lessonStepPath } from "@/lib/routes";
+
+// Lesson text is the same for everyone: every step is rendered at build time. The personal
+// parts (progress, saved reflections) are small islands that ask the server themselves.
+export function generateStaticParams() {
+  return lessons().flatMap((lesson) => lesson.steps.map((step) => ({ slug: lesson.slug, step: String(step.number) })));
+}
+export const dynamicParams = false;
+
+function find(slug: string, step: string) {
+  const all = lessons();
+  const index = all.findIndex((lesson) => lesson.slug === slug);
+  const lesson = all[index];
+  const current = lesson?.steps.find((entry) => String(entry.number) === step);
+  return lesson && current ? { lesson, current, index, next: all[index + 1], total: all.length } : null;
+}
+
+export async function generateMetadata({ params }: PageProps<"/lessons/[slug]/[step]">): Promise<Metadata> {
+  const { slug, step } = await params;
+  const found = find(slug, step);
+  return found ? { title: `${found.current.title} · ${found.lesson.title}`, description: found.lesson.summary } : {};
+}
+
+export default async function LessonStepPage({ params }: PageProps<"/lessons/[slug]/[step]">) {
+  const { slug, step } = await params;
+  const found = find(slug, step);
+  if (!found) notFound();
+  const { lesson, current, index, next, total } = found;
+  const count = lesson.steps.length;
+  const isLast = current.number === count;
+  const previousHref = current.number > 1 ? lessonStepPath(slug, current.number - 1) : undefined;
+  const nextHref = isLast ? (next ? lessonStepPath(next.slug, 1) : undefined) : lessonStepPath(slug, current.number + 1);
+  const capacityName = (id: string) => capacities.find((capacity) => capacity.id === id)?.name ?? id;
+
+  return (
+    <Container className="py-10 sm:py-14">
+      <RecordProgress lessonSlug={slug} step={current.number} />
+      <StepKeys previous={previousHref} next={nextHref} />
+      <div className="mx-auto max-w-reading">
+        <p className="text-sm font-semibold tracking-wide text-accent uppercase">
+          Lesson {index + 1} of {total} · {lesson.minutes} min
+        </p>
+        <h1 className="mt-2 text-3xl font-semibold tracking-tight sm:text-4xl">{lesson.title}</h1>
+
+        <div className="mt-6">
+          <p className="text-sm font-medium text-muted">
+            Step <span className="tabular-nums">{current.number}</span> of <span className="tabular-nums">{count}</span>
+          </p>
+          <ol aria-hidden="true" className="mt-2 flex gap-1.5">
+            {lesson.steps.map((entry) => (
+              <li
+                key={entry.number}
+                className={`h-1.5 flex-1 rounded-full ${entry.number <= current.number ? "bg-accent" : "bg-soft"}`}
+              />
+            ))}
+          </ol>
+        </div>
+
+        <article className="mt-8">
+          <h2 className="text-2xl font-semibold">{current.title}</h2>
+          <Prose className="mt-4">
+            <div className="prose-steps space-y-4" dangerouslySetInnerHTML={{ __html: current.html }} />
+          </Prose>
+
+          {current.reflections.map((reflection) => (
+            <section key={reflection.id} aria-label="Reflection" className="mt-8 rounded-2xl border border-line bg-surface p-5 sm:p-6">
+              <ReflectionForm lessonSlug={slug} promptId={reflection.id} prompt={reflection.prompt} />
+            </section>
+          ))}
+
+          {current.practice ? (
+            <section aria-labelledby="practice-heading" className="mt-8 rounded-2xl border border-line bg-surface p-5 sm:p-6">
+              <h3 id="practice-heading" className="text-lg font-semibold">
+                Practice: {capacityName(current.practice.capacity)}
+              </h3>
+              <p className="mt-2">{current.practice.instructions}</p>
+            </section>
+          ) : null}
+        </article>
+
+        {isLast ? (
+          <Notice tone="highlight" title="Lesson complete" className="mt-10">
+            <p>
+              {next
+                ? `That’s the end of “${lesson.title}”. Take a breath before the next one; there’s no rush.`
+                : "That’s the last lesson on the path. Come back to any of them whenever you need to."}
+            </p>
+          </Notice>
+        ) : null}
+
+        <nav aria-label="Lesson steps" className="mt-10 flex items-center justify-between gap-4">
+          {previousHref ? (
+            <Link href={previousHref} className={buttonClassName("secondary")}>
+              Previous
+            </Link>
+          ) : (
+            <Link href="/lessons" className={buttonClassName("secondary")}>
+              All lessons
+            </Link>
+          )}
+          {nextHref ? (
+            <ButtonLink href={nextHref}>{isLast && next ? `Next lesson: ${next.title}` : "Next"}</ButtonLink>
+          ) : (
+            <ButtonLink href="/lessons">Back to all lessons</ButtonLink>
+          )}
+        </nav>
+        <p className="mt-4 hidden text-sm text-muted sm:block">Tip: the ← and → keys move between steps.</p>
+      </div>
+    </Container>
+  );
+}

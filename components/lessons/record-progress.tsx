@@ -1,0 +1,18 @@
+"use client";
+
+import { useEffect } from "react";
+
+/** Tells the server the visitor reached this step (the page itself is the same for everyone). */
+export function RecordProgress({ lessonSlug, step }: { lessonSlug: string; step: number }) {
+  useEffect(() => {
+    void fetch(`/api/lessons/${lessonSlug}/progress`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ step }),
+      keepalive: true,
+    }).catch(() => {
+      // Reading goes on; the next step reached records progress again.
+    });
+  }, [lessonSlug, step]);
+  return null;
+}

@@ -1,0 +1,95 @@
+"use client";
+
+import { startTransition, useActionState, useEffect, useRef, useState } from "react";
+import { saveReflectionForm, type ReflectionFormState } from "@/lib/actions/reflections";
+import { buttonClassName } from "@/components/ui/button";
+
+const AUTOSAVE_AFTER_MS = 1200;
+const LIMIT = 5000;
+
+type Props = { lessonSlug: string; promptId: string; prompt: string };
+
+/**
+ * A reflection prompt with its answer. Without JavaScript, Save posts the form and the page
+ * comes back with it saved. With it, the saved answer is fetched on arrival, and typing saves
+ * itself a moment after you pause.
+ */
+export function ReflectionForm({ lessonSlug, promptId, prompt }: Props) {
+  const [state, formAction, saving] = useActionState<ReflectionFormState, FormData>(saveReflectionForm, { text: "" });
+  const [text, setText] = useState(state.text);
+  const [loaded, setLoaded] = useState(false);
+  const edited = useRef(false);
+  const form = useRef<HTMLFormElement>(null);
+  const fieldId = `reflection-${promptId}`;
+  const errorId = `${fieldId}-error`;
+
+  // Bring back what the visitor wrote before (unless they have started typing already).
+  useEffect(() => {
+    let cancelled = false;
+    fetch(`/api/lessons/${lessonSlug}/reflections`)
+      .then((response) => (response.ok ? response.json() : null))
+      .then((body: { reflections?: Record<string, string> } | null) => {
+        if (cancelled) return;
+        const saved = body?.reflections?.[promptId];
+        if (saved !== undefined && !edited.current) setText(saved);
+        setLoaded(true);
+      })
+      .catch(() => setLoaded(true));
+    return () => {
+      cancelled = true;
+    };
+  }, [lessonSlug, promptId]);
+
+  // Quiet autosave: a moment after typing stops.
+  useEffect(() => {
+    if (!edited.current) return;
+    const timer = setTimeout(() => {
+      if (form.current) startTransition(() => formAction(new FormData(form.current!)));
+    }, AUTOSAVE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [text, formAction]);
+
+  const savedThisText = state.savedAt !== undefined && state.text === text;
+  const status = saving ? "Saving…" : state.error ? "" : savedThisText ? "Saved" : edited.current ? "Not saved yet" : "";
+
+  return (
+    <form ref={form} action={formAction} className="space-y-3">
+      <input type="hidden" name="lessonSlug" value={lessonSlug} />
+      <input type="hidden" name="promptId" value={promptId} />
+      <label htmlFor={fieldId} className="block font-semibold">
+        {prompt}
+      </label>
+      <textarea
+        id={fieldId}
+        name="text"
+        rows={6}
+        value={text}
+        onChange={(event) => {
+          edited.current = true;
+          setText(event.target.value);
+        }}
+        aria-invalid={state.error ? true : undefined}
+        aria-describedby={state.error ? errorId : `${fieldId}-note`}
+        className="block w-full rounded-xl border border-line-strong bg-canvas px-4 py-3 leading-relaxed"
+        placeholder={loaded ? "Write as much or as little as you like." : undefined}
+      />
+      {state.error ? (
+        <p id={errorId} role="alert" className="font-medium text-accent">
+          {state.error}
+        </p>
+      ) : null}
+      <div className="flex flex-wrap items-center gap-4">
+        <button type="submit" className={buttonClassName("secondary")} disabled={saving}>
+          Save reflection
+        </button>
+        <p role="status" className="text-sm text-muted">
+          {status}
+          {text.length > LIMIT * 0.9 ? ` · ${text.length.toLocaleString("en")} of ${LIMIT.toLocaleString("en")} characters` : ""}
+        </p>
+      </div>
+      <p id={`${fieldId}-note`} className="text-sm text-muted">
+        Private to you. Saved on this device’s session; nothing is shared.
+      </p>
+    </form>
+  );
+}
