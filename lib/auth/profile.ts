@@ -1,6 +1,5 @@
 import "server-only";
 import { headers } from "next/headers";
-import { cache } from "react";
 import { auth } from "./index";
 
 /** Who is asking: the only identity lib/data functions accept. */
@@ -18,8 +17,11 @@ const REMEMBER_AT_MOST = 10_000;
  */
 const recentSessions = new Map<string, { profile: CurrentProfile; until: number }>();
 
-/** The visitor's profile from their session cookie, or null for a first-time visitor. */
-export const currentProfile = cache(async (): Promise<CurrentProfile | null> => {
+/**
+ * The visitor's profile from their session cookie, or null for a first-time visitor.
+ * Repeated calls within a request are answered by the map above, so no per-render memo is needed.
+ */
+export async function currentProfile(): Promise<CurrentProfile | null> {
   const requestHeaders = await headers(); // first: a build's prerender stops here, before any auth or database work
   const signedToken = SESSION_COOKIE.exec(requestHeaders.get("cookie") ?? "")?.[1];
   if (!signedToken) return null;
@@ -35,7 +37,7 @@ export const currentProfile = cache(async (): Promise<CurrentProfile | null> => 
     until: Math.min(Date.now() + REMEMBER_MS, new Date(session.session.expiresAt).getTime()),
   });
   return profile;
-});
+}
 
 /**
  * The visitor's profile, creating a guest profile and its session cookie the first time

@@ -75,9 +75,9 @@ export default async function LessonStepPage({ params }: PageProps<"/lessons/[sl
           </Prose>
 
           {current.reflections.map((reflection) => (
-            <section key={reflection.id} aria-label="Reflection" className="mt-8 rounded-2xl border border-line bg-surface p-5 sm:p-6">
+            <div key={reflection.id} className="mt-8 rounded-2xl border border-line bg-surface p-5 sm:p-6">
               <ReflectionForm lessonSlug={slug} promptId={reflection.id} prompt={reflection.prompt} />
-            </section>
+            </div>
           ))}
 
           {current.practice ? (
