@@ -9,8 +9,8 @@ export function StepKeys({ previous, next }: { previous?: string; next?: string 
   useEffect(() => {
     function onKeyDown(event: KeyboardEvent) {
       if (event.altKey || event.ctrlKey || event.metaKey || event.shiftKey || event.defaultPrevented) return;
-      const target = event.target as HTMLElement | null;
-      if (target?.closest("input, textarea, select, [contenteditable]")) return;
+      const target = event.target;
+      if (target instanceof Element && target.closest("input, textarea, select, [contenteditable]")) return;
       const href = event.key === "ArrowRight" ? next : event.key === "ArrowLeft" ? previous : undefined;
       if (href) router.push(href);
     }

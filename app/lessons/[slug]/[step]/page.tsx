@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RecordProgress } from "@/components/lessons/record-progress";
 import { ReflectionForm } from "@/components/lessons/reflection-form";
-import { StepKeys } from "@/components/lessons/step-keys";
-import { ButtonLink, buttonClassName } from "@/components/ui/button";
+import { StepNav } from "@/components/lessons/step-nav";
 import { Container } from "@/components/ui/container";
 import { Notice } from "@/components/ui/notice";
 import { Prose } from "@/components/ui/prose";
@@ -47,7 +45,6 @@ export default async function LessonStepPage({ params }: PageProps<"/lessons/[sl
   return (
     <Container className="py-10 sm:py-14">
       <RecordProgress lessonSlug={slug} step={current.number} />
-      <StepKeys previous={previousHref} next={nextHref} />
       <div className="mx-auto max-w-reading">
         <p className="text-sm font-semibold tracking-wide text-accent uppercase">
           Lesson {index + 1} of {total} · {lesson.minutes} min
@@ -100,22 +97,11 @@ export default async function LessonStepPage({ params }: PageProps<"/lessons/[sl
           </Notice>
         ) : null}
 
-        <nav aria-label="Lesson steps" className="mt-10 flex items-center justify-between gap-4">
-          {previousHref ? (
-            <Link href={previousHref} className={buttonClassName("secondary")}>
-              Previous
-            </Link>
-          ) : (
-            <Link href="/lessons" className={buttonClassName("secondary")}>
-              All lessons
-            </Link>
-          )}
-          {nextHref ? (
-            <ButtonLink href={nextHref}>{isLast && next ? `Next lesson: ${next.title}` : "Next"}</ButtonLink>
-          ) : (
-            <ButtonLink href="/lessons">Back to all lessons</ButtonLink>
-          )}
-        </nav>
+        <StepNav
+          previousHref={previousHref}
+          nextHref={nextHref}
+          nextLabel={isLast && next ? `Next lesson: ${next.title}` : "Next"}
+        />
         <p className="mt-4 hidden text-sm text-muted sm:block">Tip: the ← and → keys move between steps.</p>
       </div>
     </Container>
