@@ -1,0 +1,32 @@
+import { currentProfile } from "@/lib/auth/profile";
+import {
+  deletePracticeEntry,
+  getPracticeEntry,
+  practiceEntryJson,
+  readPracticeEntryFields,
+  updatePracticeEntry,
+} from "@/lib/data/practice-entries";
+
+// The same answer for an unknown id and for someone else's: nothing to learn from the difference.
+const noSuchEntry = () => Response.json({ error: "No practice entry here." }, { status: 404 });
+
+/** Rewrites one of the visitor's entries (its capacity stays as it was). */
+export async function PUT(request: Request, { params }: RouteContext<"/api/practice/entries/[id]">) {
+  const { id } = await params;
+  const read = readPracticeEntryFields(await request.json().catch(() => null));
+  if (!("fields" in read)) return Response.json(read, { status: 400 });
+
+  const profile = await currentProfile();
+  const existing = profile ? await getPracticeEntry(profile, id) : null;
+  if (!profile || !existing) return noSuchEntry();
+  const entry = await updatePracticeEntry(profile, id, { ...read.fields, capacity: existing.capacity });
+  if (!entry) return noSuchEntry(); // deleted in between
+  return Response.json({ entry: practiceEntryJson(entry) }, { headers: { "Cache-Control": "private, no-store" } });
+}
+
+export async function DELETE(_request: Request, { params }: RouteContext<"/api/practice/entries/[id]">) {
+  const { id } = await params;
+  const profile = await currentProfile();
+  if (!profile || !(await deletePracticeEntry(profile, id))) return noSuchEntry();
+  return new Response(null, { status: 204 });
+}

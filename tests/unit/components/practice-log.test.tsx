@@ -1,0 +1,249 @@
+// @vitest-environment jsdom
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { PracticeLog, type PracticeLogEntry } from "@/components/lessons/practice-log";
+
+type Call = { method: string; url: string; body?: unknown };
+
+/** A stand-in for the practice routes, kept in memory; `reply` overrides the next answer. */
+function fakeServer(initial: PracticeLogEntry[] = []) {
+  const server = {
+    entries: [...initial],
+    calls: [] as Call[],
+    next: [] as (() => Response | Promise<Response>)[],
+    reply(answer: () => Response | Promise<Response>) {
+      server.next.push(answer);
+    },
+  };
+  let ids = 0;
+  const fetchMock = vi.fn(async (url: string, init: RequestInit = {}) => {
+    const method = init.method ?? "GET";
+    const body = init.body ? JSON.parse(String(init.body)) : undefined;
+    server.calls.push({ method, url, body });
+    const override = server.next.shift();
+    if (override) return override();
+    if (method === "GET") return Response.json({ entries: server.entries });
+    if (method === "POST") {
+      const entry = { id: `entry-${++ids}`, ...body };
+      server.entries.unshift(entry);
+      return Response.json({ entry }, { status: 201 });
+    }
+    const id = url.split("/").pop();
+    const index = server.entries.findIndex((entry) => entry.id === id);
+    if (index < 0) return Response.json({ error: "No practice entry here." }, { status: 404 });
+    if (method === "PUT") {
+      server.entries[index] = { id: id!, ...body };
+      return Response.json({ entry: server.entries[index] });
+    }
+    server.entries.splice(index, 1);
+    return new Response(null, { status: 204 });
+  });
+  vi.stubGlobal("fetch", fetchMock);
+  return server;
+}
+
+const earlier: PracticeLogEntry = {
+  id: "kept-1",
+  practisedOn: "2026-11-02",
+  whatHappened: "My sister asked how I really was.",
+  whatNoticed: "A tight chest and a joke ready.",
+  whatYouDid: "Answered honestly, briefly.",
+};
+
+function renderLog() {
+  return render(<PracticeLog capacity="catching-the-reflex" capacityName="Catching the reflex" />);
+}
+
+function fillIn(values: Partial<Record<"The day it happened" | "What happened" | "What you noticed" | "What you did", string>>) {
+  const form = screen.getByRole("form", { name: "Add an entry" });
+  for (const [label, value] of Object.entries(values)) {
+    fireEvent.change(within(form).getByLabelText(label), { target: { value } });
+  }
+  return form;
+}
+
+function localToday() {
+  const now = new Date();
+  return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, "0")).join("-");
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe("PracticeLog", () => {
+  let server: ReturnType<typeof fakeServer>;
+  beforeEach(() => {
+    server = fakeServer();
+  });
+
+  it("is a labelled region that says it is loading, then invites the first entry", async () => {
+    renderLog();
+    expect(screen.getByRole("region", { name: "Your practice log" })).toBeTruthy();
+    expect(screen.getByText("Loading your entries…")).toBeTruthy();
+    expect(await screen.findByText(/Nothing here yet/)).toBeTruthy();
+    expect(server.calls[0]).toMatchObject({ method: "GET", url: "/api/practice/catching-the-reflex/entries" });
+    // The date starts at today, where the visitor is.
+    expect((screen.getByLabelText("The day it happened") as HTMLInputElement).value).toBe(localToday());
+  });
+
+  it("shows a saved entry at once, empties the form and says so", async () => {
+    renderLog();
+    await screen.findByText(/Nothing here yet/);
+    const form = fillIn({
+      "The day it happened": "2026-11-20",
+      "What happened": "Dad said he was proud of me.",
+      "What you noticed": "I wanted to change the subject.",
+      "What you did": "Said thank you and stayed.",
+    });
+    fireEvent.click(within(form).getByRole("button", { name: "Save entry" }));
+
+    const status = await screen.findByText("Entry saved");
+    expect(status.getAttribute("role")).toBe("status");
+    await waitFor(() => expect(document.activeElement).toBe(status));
+    expect(server.calls.at(-1)).toEqual({
+      method: "POST",
+      url: "/api/practice/catching-the-reflex/entries",
+      body: {
+        practisedOn: "2026-11-20",
+        whatHappened: "Dad said he was proud of me.",
+        whatNoticed: "I wanted to change the subject.",
+        whatYouDid: "Said thank you and stayed.",
+      },
+    });
+
+    const entry = screen.getByRole("article", { name: /20 November 2026/ });
+    expect(within(entry).getByText("Dad said he was proud of me.")).toBeTruthy();
+    expect(within(entry).getByText("Said thank you and stayed.")).toBeTruthy();
+    const emptied = screen.getByRole("form", { name: "Add an entry" });
+    expect((within(emptied).getByLabelText("What happened") as HTMLTextAreaElement).value).toBe("");
+    expect((within(emptied).getByLabelText("The day it happened") as HTMLInputElement).value).toBe(localToday());
+    expect(screen.queryByText(/Nothing here yet/)).toBeNull();
+  });
+
+  it("lists entries newest first", async () => {
+    server.entries = [{ ...earlier, id: "b", practisedOn: "2026-11-10" }, earlier];
+    renderLog();
+    const list = await screen.findByRole("list");
+    const days = within(list).getAllByRole("article").map((article) => article.querySelector("time")?.dateTime);
+    expect(days).toEqual(["2026-11-10", "2026-11-02"]);
+  });
+
+  it("shows the server's message beside the field it is about, and keeps what was written", async () => {
+    renderLog();
+    await screen.findByText(/Nothing here yet/);
+    server.reply(() =>
+      Response.json(
+        {
+          error: "Some of this entry needs a change before it can be saved.",
+          fieldErrors: { whatNoticed: "Please write a few words about what you noticed." },
+        },
+        { status: 400 },
+      ),
+    );
+    const form = fillIn({ "What happened": "A hug at the door.", "What you did": "Stayed for it." });
+    fireEvent.click(within(form).getByRole("button", { name: "Save entry" }));
+
+    const message = await within(form).findByText("Please write a few words about what you noticed.");
+    const field = within(form).getByLabelText("What you noticed");
+    expect(field.getAttribute("aria-invalid")).toBe("true");
+    expect(field.getAttribute("aria-describedby")).toBe(message.id);
+    expect(document.activeElement).toBe(field);
+    expect(within(form).getByLabelText("What happened").getAttribute("aria-invalid")).toBeNull();
+    expect((within(form).getByLabelText("What happened") as HTMLTextAreaElement).value).toBe("A hug at the door.");
+    expect(screen.queryByText("Entry saved")).toBeNull();
+
+    // Writing in the field clears its message.
+    fireEvent.change(field, { target: { value: "My shoulders went up." } });
+    expect(within(form).queryByText("Please write a few words about what you noticed.")).toBeNull();
+  });
+
+  it("says in one line when the server can't be reached, and the words stay", async () => {
+    renderLog();
+    await screen.findByText(/Nothing here yet/);
+    server.reply(() => Promise.reject(new TypeError("Failed to fetch")));
+    const form = fillIn({ "What happened": "A long call.", "What you noticed": "Restless.", "What you did": "Stayed." });
+    fireEvent.click(within(form).getByRole("button", { name: "Save entry" }));
+    expect((await within(form).findByRole("alert")).textContent).toMatch(/couldn’t reach Drawbridge/);
+    expect((within(form).getByLabelText("What happened") as HTMLTextAreaElement).value).toBe("A long call.");
+
+    fireEvent.click(within(form).getByRole("button", { name: "Save entry" }));
+    expect(await screen.findByText("Entry saved")).toBeTruthy();
+    expect(screen.getByRole("article", { name: /.+/ })).toBeTruthy();
+  });
+
+  it("offers to try again when the entries can't be loaded", async () => {
+    server.entries = [earlier];
+    server.reply(() => new Response("", { status: 503 }));
+    renderLog();
+    expect((await screen.findByRole("alert")).textContent).toBe("We couldn’t load your entries just now.");
+    fireEvent.click(screen.getByRole("button", { name: "Try again" }));
+    expect(await screen.findByText(earlier.whatHappened)).toBeTruthy();
+  });
+
+  it("edits an entry in place, and Cancel leaves it as it was", async () => {
+    server.entries = [earlier];
+    renderLog();
+    fireEvent.click(await screen.findByRole("button", { name: /^Edit the entry from .*2 November 2026$/ }));
+
+    let form = screen.getByRole("form", { name: /^Edit the entry from .*2 November 2026$/ });
+    await waitFor(() => expect(document.activeElement).toBe(within(form).getByLabelText("The day it happened")));
+    expect((within(form).getByLabelText("What you did") as HTMLTextAreaElement).value).toBe(earlier.whatYouDid);
+    fireEvent.change(within(form).getByLabelText("What you did"), { target: { value: "Nothing different" } });
+    fireEvent.click(within(form).getByRole("button", { name: "Cancel" }));
+    expect(screen.queryByRole("form", { name: /Edit the entry/ })).toBeNull();
+    expect(screen.getByText(earlier.whatYouDid)).toBeTruthy();
+    await waitFor(() => expect(document.activeElement?.textContent).toMatch(/^Edit/));
+
+    fireEvent.click(screen.getByRole("button", { name: /^Edit/ }));
+    form = screen.getByRole("form", { name: /Edit the entry/ });
+    fireEvent.change(within(form).getByLabelText("What you did"), { target: { value: "Asked her the same back." } });
+    fireEvent.click(within(form).getByRole("button", { name: "Save changes" }));
+
+    expect(await screen.findByText("Changes saved")).toBeTruthy();
+    expect(screen.getByText("Asked her the same back.")).toBeTruthy();
+    expect(screen.queryByRole("form", { name: /Edit the entry/ })).toBeNull();
+    expect(server.calls.at(-1)).toMatchObject({
+      method: "PUT",
+      url: "/api/practice/entries/kept-1",
+      body: { practisedOn: "2026-11-02", whatYouDid: "Asked her the same back." },
+    });
+    await waitFor(() => expect(document.activeElement?.textContent).toMatch(/^Edit/));
+  });
+
+  it("asks before deleting: Keep it keeps the entry, Delete removes it", async () => {
+    server.entries = [earlier];
+    renderLog();
+    fireEvent.click(await screen.findByRole("button", { name: /^Delete the entry from/ }));
+    const question = screen.getByRole("group", { name: "Delete this entry?" });
+    await waitFor(() => expect(document.activeElement).toBe(within(question).getByRole("button", { name: "Keep it" })));
+
+    fireEvent.click(within(question).getByRole("button", { name: "Keep it" }));
+    expect(screen.queryByRole("group", { name: "Delete this entry?" })).toBeNull();
+    expect(screen.getByText(earlier.whatHappened)).toBeTruthy();
+    expect(server.calls.some((call) => call.method === "DELETE")).toBe(false);
+
+    fireEvent.click(screen.getByRole("button", { name: /^Delete the entry from/ }));
+    fireEvent.click(
+      within(screen.getByRole("group", { name: "Delete this entry?" })).getByRole("button", { name: "Delete" }),
+    );
+    expect(await screen.findByText("Entry deleted")).toBeTruthy();
+    expect(screen.queryByText(earlier.whatHappened)).toBeNull();
+    expect(screen.getByText(/Nothing here yet/)).toBeTruthy();
+    expect(server.calls.at(-1)).toMatchObject({ method: "DELETE", url: "/api/practice/entries/kept-1" });
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole("heading", { name: "Your entries" })),
+    );
+  });
+
+  it("keeps the question open with a message when a delete doesn't reach the server", async () => {
+    server.entries = [earlier];
+    renderLog();
+    fireEvent.click(await screen.findByRole("button", { name: /^Delete the entry from/ }));
+    server.reply(() => new Response("", { status: 500 }));
+    const question = screen.getByRole("group", { name: "Delete this entry?" });
+    fireEvent.click(within(question).getByRole("button", { name: "Delete" }));
+    expect((await within(question).findByRole("alert")).textContent).toMatch(/couldn’t delete it/);
+    expect(screen.getByText(earlier.whatHappened)).toBeTruthy();
+  });
+});
