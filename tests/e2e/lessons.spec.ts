@@ -130,3 +130,42 @@ test("the lessons pass axe: the path, and one step of every lesson, light and da
     await saveScreenshots(page, `/lessons/${first}/5`, "lesson-step", colorScheme);
   }
 });
+
+test("a finished quiz puts the lessons its top strategies point to under 'Suggested for you'", async ({ page }) => {
+  await page.goto("/lessons");
+  await expect(page.getByRole("region", { name: "Suggested for you" })).toHaveCount(0);
+
+  const items: { id: string; strategy: string; keyed: string }[] = JSON.parse(
+    readFileSync(path.join(__dirname, "..", "..", "content", "quiz", "items.json"), "utf8"),
+  ).items;
+  const strategies: Record<string, { capacities: string[] }> = JSON.parse(
+    readFileSync(path.join(__dirname, "..", "..", "content", "quiz", "strategies.json"), "utf8"),
+  );
+  const capacities: { id: string; lesson: string }[] = JSON.parse(
+    readFileSync(path.join(__dirname, "..", "..", "content", "capacities.json"), "utf8"),
+  );
+  // Control answered as strongly as possible, everything else as weakly: control is the one top strategy.
+  const value = (item: (typeof items)[number]) => ((item.strategy === "control") === (item.keyed === "plus") ? 5 : 1);
+
+  await page.goto("/quiz");
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  await expect(page).toHaveURL(/\/quiz\/[^/]+\/1$/);
+  const attemptId = new URL(page.url()).pathname.split("/")[2];
+  for (const item of items.slice(0, -1)) {
+    const saved = await page.request.put(`/api/quiz/attempts/${attemptId}/answers/${item.id}`, { data: { value: value(item) } });
+    expect(saved.ok()).toBe(true);
+  }
+  await page.goto(`/quiz/${attemptId}/${items.length}`);
+  const last = items[items.length - 1]!;
+  await page.getByText(["Never", "Rarely", "Sometimes", "Often", "Almost always"][value(last) - 1]!, { exact: true }).click();
+  await page.getByRole("button", { name: "See my results" }).click();
+  await expect(page).toHaveURL(/\/results\//);
+
+  await page.goto("/lessons");
+  const suggested = page.getByRole("region", { name: "Suggested for you" });
+  const expected = strategies.control!.capacities.map((id) => `/lessons/${capacities.find((c) => c.id === id)!.lesson}/1`);
+  await expect(suggested.getByRole("link")).toHaveCount(expected.length);
+  for (const [index, href] of expected.entries()) {
+    await expect(suggested.getByRole("link").nth(index)).toHaveAttribute("href", href);
+  }
+});
