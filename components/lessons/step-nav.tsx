@@ -7,11 +7,12 @@ type Props = {
   previousHref?: string;
   /** The step after, or the next lesson's first step on the last one; undefined at the very end. */
   nextHref?: string;
-  nextLabel: string;
+  /** Set on a lesson's last step: the title of the lesson Next leads to. */
+  nextLesson?: string;
 };
 
 /** Previous and Next as plain links (they work without JavaScript), plus ← and → with it. */
-export function StepNav({ previousHref, nextHref, nextLabel }: Props) {
+export function StepNav({ previousHref, nextHref, nextLesson }: Props) {
   return (
     <nav aria-label="Lesson steps" className="mt-10 flex items-center justify-between gap-4">
       <StepKeys previous={previousHref} next={nextHref} />
@@ -19,7 +20,15 @@ export function StepNav({ previousHref, nextHref, nextLabel }: Props) {
         {previousHref ? "Previous" : "All lessons"}
       </Link>
       <Link href={nextHref ?? "/lessons"} className={buttonClassName("primary")}>
-        {nextHref ? nextLabel : "Back to all lessons"}
+        {!nextHref ? (
+          "Back to all lessons"
+        ) : nextLesson ? (
+          <>
+            Next lesson<span className="hidden sm:inline">: {nextLesson}</span>
+          </>
+        ) : (
+          "Next"
+        )}
       </Link>
     </nav>
   );

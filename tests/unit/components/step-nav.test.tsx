@@ -13,13 +13,18 @@ describe("StepNav", () => {
   });
 
   it("links to the step before and after", () => {
-    render(<StepNav previousHref="/lessons/the-loop/2" nextHref="/lessons/the-loop/4" nextLabel="Next" />);
+    render(<StepNav previousHref="/lessons/the-loop/2" nextHref="/lessons/the-loop/4" />);
     expect(screen.getByRole("link", { name: "Previous" }).getAttribute("href")).toBe("/lessons/the-loop/2");
     expect(screen.getByRole("link", { name: "Next" }).getAttribute("href")).toBe("/lessons/the-loop/4");
   });
 
+  it("names the next lesson on a lesson's last step", () => {
+    render(<StepNav previousHref="/lessons/the-loop/5" nextHref="/lessons/what-needs-to-change/1" nextLesson="What really has to shift" />);
+    expect(screen.getByRole("link", { name: /^Next lesson/ }).getAttribute("href")).toBe("/lessons/what-needs-to-change/1");
+  });
+
   it("offers all lessons on the first step, and the way back at the very end", () => {
-    render(<StepNav nextLabel="Next" />);
+    render(<StepNav />);
     expect(screen.getByRole("link", { name: "All lessons" }).getAttribute("href")).toBe("/lessons");
     expect(screen.getByRole("link", { name: "Back to all lessons" }).getAttribute("href")).toBe("/lessons");
   });
@@ -28,7 +33,7 @@ describe("StepNav", () => {
     render(
       <>
         <textarea aria-label="Reflection" />
-        <StepNav previousHref="/lessons/the-loop/2" nextHref="/lessons/the-loop/4" nextLabel="Next" />
+        <StepNav previousHref="/lessons/the-loop/2" nextHref="/lessons/the-loop/4" />
       </>,
     );
     fireEvent.keyDown(document.body, { key: "ArrowRight" });

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { PracticeLog } from "@/components/lessons/practice-log";
 import { RecordProgress } from "@/components/lessons/record-progress";
 import { ReflectionForm } from "@/components/lessons/reflection-form";
 import { StepNav } from "@/components/lessons/step-nav";
@@ -83,6 +84,13 @@ export default async function LessonStepPage({ params }: PageProps<"/lessons/[sl
                 Practice: {capacityName(current.practice.capacity)}
               </h3>
               <p className="mt-2">{current.practice.instructions}</p>
+              <div className="mt-6">
+                <PracticeLog
+                  capacity={current.practice.capacity}
+                  capacityName={capacityName(current.practice.capacity)}
+                  headingLevel={4}
+                />
+              </div>
             </section>
           ) : null}
         </article>
@@ -100,7 +108,7 @@ export default async function LessonStepPage({ params }: PageProps<"/lessons/[sl
         <StepNav
           previousHref={previousHref}
           nextHref={nextHref}
-          nextLabel={isLast && next ? `Next lesson: ${next.title}` : "Next"}
+          nextLesson={isLast ? next?.title : undefined}
         />
         <p className="mt-4 hidden text-sm text-muted sm:block">Tip: the ← and → keys move between steps.</p>
       </div>
