@@ -3,12 +3,13 @@
 // with a warm-up, and the result table. Measurements, not tests: see scripts/bench-quiz.ts.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
 import autocannon from "autocannon";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -221,4 +222,62 @@ export function printTable(results: LoadResult[]) {
 /** True when non-2xx responses plus connection errors stay within 1% of the requests. */
 export function withinErrorBudget(r: LoadResult): boolean {
   return r.non2xx + r.errors <= 0.01 * Math.max(r.total, 1);
+}
+
+export type Chunk = { path: string; bytes: number; gzipBytes: number };
+export type FirstLoadJs = { route: string; chunks: Chunk[]; bytes: number; gzipBytes: number };
+
+const bundleStatsFile = ".next/diagnostics/route-bundle-stats.json";
+
+/**
+ * First-load JavaScript of app routes (e.g. "/about", "/lessons/[slug]/[step]") in the current
+ * build. Next 16 no longer prints sizes; it writes `.next/diagnostics/route-bundle-stats.json`
+ * with, per route, the chunk files a first visit loads and their uncompressed total (no gzip
+ * figure, no noModule polyfill). Gzip sizes are computed here, per chunk, at zlib's default
+ * level (what `next start`'s compression sends). Throws when the file is missing, lacks a
+ * route, or does not describe the chunks now under .next/ (a build overwritten half-way).
+ */
+export function firstLoadJs(routes: string[]): FirstLoadJs[] {
+  const file = join(root, bundleStatsFile);
+  if (!existsSync(file)) throw new Error(`${bundleStatsFile} is missing: rebuild with \`next build\` (Next 16, Turbopack).`);
+  const stats = JSON.parse(readFileSync(file, "utf8")) as unknown;
+  if (!Array.isArray(stats)) throw new Error(`${bundleStatsFile}: expected a list of routes.`);
+  const entries = stats as { route?: unknown; firstLoadUncompressedJsBytes?: unknown; firstLoadChunkPaths?: unknown }[];
+  return routes.map((route) => {
+    const entry = entries.find((e) => e.route === route);
+    const paths = entry?.firstLoadChunkPaths;
+    if (!entry || !Array.isArray(paths) || !paths.every((p): p is string => typeof p === "string")) {
+      throw new Error(`${bundleStatsFile} has no chunk list for ${route}.`);
+    }
+    const chunks = paths.map((path): Chunk => {
+      const absolute = join(root, path);
+      if (!existsSync(absolute)) throw new Error(`${bundleStatsFile} lists ${path}, which is not there: the build changed under it.`);
+      const content = readFileSync(absolute);
+      return { path, bytes: content.length, gzipBytes: gzipSync(content).length };
+    });
+    const bytes = chunks.reduce((sum, c) => sum + c.bytes, 0);
+    if (typeof entry.firstLoadUncompressedJsBytes === "number" && entry.firstLoadUncompressedJsBytes !== bytes) {
+      throw new Error(
+        `${bundleStatsFile} gives ${route} ${entry.firstLoadUncompressedJsBytes} bytes, its chunks now add up to ${bytes}: the build changed under it.`,
+      );
+    }
+    return { route, chunks, bytes, gzipBytes: chunks.reduce((sum, c) => sum + c.gzipBytes, 0) };
+  });
+}
+
+/** The scripts a modern browser loads from a page's HTML: `<script src>` tags, noModule ones left out. */
+export function pageScripts(html: string): string[] {
+  const scripts: string[] = [];
+  for (const [tag] of html.matchAll(/<script\b[^>]*>/gi)) {
+    const src = /\ssrc="([^"]+)"/i.exec(tag)?.[1];
+    if (src && !/\snomodule\b/i.test(tag)) scripts.push(src);
+  }
+  return scripts;
+}
+
+export const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+
+/** The current build's id (.next/BUILD_ID), to notice a rebuild during a run. */
+export function buildId(): string {
+  return readFileSync(join(root, ".next/BUILD_ID"), "utf8").trim();
 }
