@@ -16,8 +16,8 @@ import {
   measure,
   pageScripts,
   printTable,
+  runBench,
   settings,
-  startApp,
   withinErrorBudget,
   type App,
   type FirstLoadJs,
@@ -107,19 +107,4 @@ async function main(app: App): Promise<number> {
   return failures.length > 0 ? 1 : 0;
 }
 
-async function run() {
-  let app: App | undefined;
-  try {
-    settings(); // a bad BENCH_* value fails here, before anything starts
-    app = await startApp();
-    console.log(`Server up at ${app.url} on a fresh SQLite database.`);
-    process.exitCode = await main(app);
-  } catch (error) {
-    console.error(`bench:lessons failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  } finally {
-    await app?.stop();
-  }
-}
-
-void run();
+void runBench("bench:lessons", main);

@@ -9,7 +9,7 @@
 // non-zero when the server won't start, > 1% of responses are errors, or answers went missing.
 import Database from "better-sqlite3";
 import items from "../content/quiz/items.json";
-import { measure, printTable, settings, startApp, submitActionForm, withinErrorBudget, type App } from "./lib/bench";
+import { measure, printTable, runBench, settings, submitActionForm, withinErrorBudget, type App } from "./lib/bench";
 
 const TARGET_RATIO = 0.5;
 const itemIds = items.items.map((item) => item.id);
@@ -104,19 +104,4 @@ async function main(app: App): Promise<number> {
   return failures.length > 0 ? 1 : 0;
 }
 
-async function run() {
-  let app: App | undefined;
-  try {
-    settings(); // a bad BENCH_* value fails here, before anything starts
-    app = await startApp();
-    console.log(`Server up at ${app.url} on a fresh SQLite database.`);
-    process.exitCode = await main(app);
-  } catch (error) {
-    console.error(`bench:quiz failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  } finally {
-    await app?.stop();
-  }
-}
-
-void run();
+void runBench("bench:quiz", main);

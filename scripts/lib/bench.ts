@@ -281,3 +281,19 @@ export const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 export function buildId(): string {
   return readFileSync(join(root, ".next/BUILD_ID"), "utf8").trim();
 }
+
+/** Starts the app, runs one benchmark against it, stops the app; the exit code says how it went. */
+export async function runBench(name: string, main: (app: App) => Promise<number>): Promise<void> {
+  let app: App | undefined;
+  try {
+    settings(); // a bad BENCH_* value fails here, before anything starts
+    app = await startApp();
+    console.log(`Server up at ${app.url} on a fresh SQLite database.`);
+    process.exitCode = await main(app);
+  } catch (error) {
+    console.error(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  } finally {
+    await app?.stop();
+  }
+}
