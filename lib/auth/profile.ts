@@ -1,5 +1,5 @@
 import "server-only";
-import { headers } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { auth } from "./index";
 
 /** Who is asking: the only identity lib/data functions accept. */
@@ -13,7 +13,7 @@ const REMEMBER_AT_MOST = 10_000;
  * Sessions this process verified in the last 30 seconds, by their signed cookie value. The
  * quiz saves every answer over HTTP; asking the auth library (signature, cookie cache or
  * database) on each one was most of that request's cost. Only a value that verified goes in,
- * so a forged cookie never matches. (When sign-out arrives, it must drop its entry here.)
+ * so a forged cookie never matches; ending a session drops its entry.
  */
 const recentSessions = new Map<string, { profile: CurrentProfile; until: number }>();
 
@@ -50,4 +50,26 @@ export async function currentOrNewProfile(): Promise<CurrentProfile> {
   const created = await auth().api.signInAnonymous({ headers: requestHeaders });
   if (!created) throw new Error("Could not start a guest session.");
   return { id: created.user.id, isGuest: true };
+}
+
+/**
+ * Ends this browser's session: the session row is deleted (if it still exists; deleting a
+ * profile deletes its sessions first), this process forgets it, and the session cookies are
+ * cleared. Call only from server actions and route handlers.
+ */
+export async function endCurrentSession(): Promise<void> {
+  const requestHeaders = await headers();
+  const signedToken = SESSION_COOKIE.exec(requestHeaders.get("cookie") ?? "")?.[1];
+  if (!signedToken) return;
+  recentSessions.delete(signedToken);
+  try {
+    await auth().api.signOut({ headers: requestHeaders });
+  } catch {
+    // Already gone (its profile was deleted); the cookies below are cleared all the same.
+  }
+  const jar = await cookies();
+  for (const { name } of jar.getAll()) {
+    if (!/^(?:__Secure-)?drawbridge\./.test(name)) continue;
+    jar.set(name, "", { maxAge: 0, path: "/", httpOnly: true, sameSite: "lax", secure: name.startsWith("__Secure-") });
+  }
 }
