@@ -1,15 +1,39 @@
 import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
+import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { anonymous } from "better-auth/plugins";
 import { config, sessionSecret } from "@/lib/config";
 import { db } from "@/lib/db";
+import { moveGuestData } from "@/lib/data/guest-merge";
+import { clearSignInFailures, recordSignInFailure, signInKeys, signInWaitSeconds } from "@/lib/data/sign-in-limits";
+
+export const MIN_PASSWORD_LENGTH = 10;
+export const MAX_PASSWORD_LENGTH = 128;
+
+/** What every failed sign-in says, whether the email is unknown or the password wrong. */
+export const SIGN_IN_REFUSED = "Email or password is wrong.";
 
 /**
- * Sessions for guests and (later) accounts, by Better Auth: the session row lives in the
- * database, the browser holds its token in an httpOnly, SameSite=Lax cookie signed with
- * the session secret (Secure in production).
+ * The client's address: the last X-Forwarded-For entry, which is the one the nearest proxy
+ * added (or, with no proxy, the socket address `next start` fills in when the header is absent).
+ */
+export function clientAddress(headers: Headers | undefined): string | null {
+  const forwarded = headers?.get("x-forwarded-for")?.split(",").map((part) => part.trim()).filter(Boolean);
+  return forwarded?.at(-1) ?? null;
+}
+
+function signInKeysOf(ctx: { body?: unknown; headers?: Headers }) {
+  const email = (ctx.body as { email?: unknown } | undefined)?.email;
+  return typeof email === "string" ? signInKeys(email, clientAddress(ctx.headers)) : null;
+}
+
+/**
+ * Sessions for guests and accounts, by Better Auth: the session row lives in the database,
+ * the browser holds its token in an httpOnly, SameSite=Lax cookie signed with the session
+ * secret (Secure in production). Passwords are hashed with its scrypt (N=16384, r=16, p=1:
+ * 32 MiB per hash). Sign-in failures are counted per email and per address in the database.
  */
 function createAuth() {
   const app = config();
@@ -26,6 +50,41 @@ function createAuth() {
       cookieCache: { enabled: true, maxAge: 60 },
     },
     account: { fields: { userId: "profileId" } },
+    emailAndPassword: {
+      enabled: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
+      autoSignIn: true,
+    },
+    // One limiter for sign-in failures (the hooks below), kept in the database, in every
+    // environment; the library's own per-path request limiter would be a second, in-memory one.
+    rateLimit: { enabled: false },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const keys = signInKeysOf(ctx);
+        if (!keys) return;
+        const wait = await signInWaitSeconds(keys);
+        if (wait > 0) {
+          throw new APIError(
+            "TOO_MANY_REQUESTS",
+            { code: "TOO_MANY_SIGN_IN_ATTEMPTS", message: `Too many tries. Please wait ${wait} seconds and try again.` },
+            { "Retry-After": String(wait) },
+          );
+        }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== "/sign-in/email") return;
+        const keys = signInKeysOf(ctx);
+        if (!keys) return;
+        const returned = ctx.context.returned;
+        if (isAPIError(returned) && returned.statusCode === 401) {
+          await recordSignInFailure(keys);
+          throw new APIError("UNAUTHORIZED", { code: "INVALID_EMAIL_OR_PASSWORD", message: SIGN_IN_REFUSED });
+        }
+        if (!isAPIError(returned)) await clearSignInFailures(keys);
+      }),
+    },
     advanced: {
       cookiePrefix: "drawbridge",
       useSecureCookies: app.secureCookies,
@@ -33,7 +92,12 @@ function createAuth() {
     },
     telemetry: { enabled: false },
     plugins: [
-      anonymous({ emailDomainName: "guest.drawbridge.invalid", generateName: () => "Guest" }),
+      anonymous({
+        emailDomainName: "guest.drawbridge.invalid",
+        generateName: () => "Guest",
+        // Runs when a guest signs up or in, before the plugin deletes the guest profile.
+        onLinkAccount: ({ anonymousUser, newUser }) => moveGuestData(anonymousUser.user.id, newUser.user.id),
+      }),
       nextCookies(), // keep last: it copies Set-Cookie into Next's cookie store in server actions
     ],
   });
