@@ -1,0 +1,105 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState } from "react";
+import { Button } from "@/components/ui/button";
+import type { AccountField, AccountFormState } from "@/lib/actions/account";
+
+type AccountFormProps = {
+  mode: "sign-up" | "sign-in";
+  action: (previous: AccountFormState, formData: FormData) => Promise<AccountFormState>;
+};
+
+const words = {
+  "sign-up": {
+    submit: "Create account",
+    pending: "Creating your account…",
+    passwordHint: "At least 10 characters. A short phrase you’ll remember works well.",
+    autoComplete: "new-password",
+  },
+  "sign-in": { submit: "Sign in", pending: "Signing in…", passwordHint: null, autoComplete: "current-password" },
+} as const;
+
+/** Email and password, posted to a server action; works as a plain form post without JavaScript. */
+export function AccountForm({ mode, action }: AccountFormProps) {
+  const [state, formAction, pending] = useActionState(action, { email: "" });
+  const text = words[mode];
+  const id = (field: AccountField | "form", part = "") => `${mode}-${field}${part}`;
+  const error = (field: AccountField) => state.fieldErrors?.[field];
+  const describedBy = (field: AccountField, hint?: boolean) =>
+    [hint ? id(field, "-hint") : null, error(field) ? id(field, "-error") : null].filter(Boolean).join(" ") || undefined;
+  const control =
+    "mt-2 block min-h-12 w-full rounded-xl border border-line-strong bg-canvas px-4 py-2 text-ink aria-[invalid=true]:border-accent";
+
+  return (
+    <form action={formAction} noValidate className="space-y-6" aria-describedby={state.formError ? id("form", "-error") : undefined}>
+      {state.formError ? (
+        <p id={id("form", "-error")} role="alert" className="rounded-xl border border-accent bg-accent-soft px-4 py-3 font-medium">
+          {state.formError}
+        </p>
+      ) : null}
+      <div>
+        <label htmlFor={id("email")} className="block font-semibold">
+          Email
+        </label>
+        <input
+          id={id("email")}
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={state.email}
+          key={`email-${state.email}`}
+          aria-invalid={error("email") ? true : undefined}
+          aria-describedby={describedBy("email")}
+          className={control}
+        />
+        {error("email") ? (
+          <p id={id("email", "-error")} className="mt-2 font-medium text-accent">
+            {error("email")}
+          </p>
+        ) : null}
+      </div>
+      <div>
+        <label htmlFor={id("password")} className="block font-semibold">
+          Password
+        </label>
+        {text.passwordHint ? (
+          <p id={id("password", "-hint")} className="mt-1 text-sm text-muted">
+            {text.passwordHint}
+          </p>
+        ) : null}
+        <input
+          id={id("password")}
+          name="password"
+          type="password"
+          autoComplete={text.autoComplete}
+          required
+          minLength={mode === "sign-up" ? 10 : undefined}
+          aria-invalid={error("password") ? true : undefined}
+          aria-describedby={describedBy("password", Boolean(text.passwordHint))}
+          className={control}
+        />
+        {error("password") ? (
+          <p id={id("password", "-error")} className="mt-2 font-medium text-accent">
+            {error("password")}
+          </p>
+        ) : null}
+      </div>
+      <Button type="submit" disabled={pending}>
+        {pending ? text.pending : text.submit}
+      </Button>
+      <p className="text-muted">
+        {mode === "sign-up" ? (
+          <>
+            Already have an account? <Link href="/sign-in">Sign in</Link>
+          </>
+        ) : (
+          <>
+            New here? <Link href="/sign-up">Create an account</Link>
+          </>
+        )}
+      </p>
+    </form>
+  );
+}

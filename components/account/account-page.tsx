@@ -1,0 +1,67 @@
+import Link from "next/link";
+import { AccountForm } from "@/components/account/account-form";
+import { SignOutButton } from "@/components/account/sign-out-button";
+import { Container } from "@/components/ui/container";
+import { Notice } from "@/components/ui/notice";
+import { PageHeading } from "@/components/ui/page-heading";
+import { signIn, signUp } from "@/lib/actions/account";
+import type { ProfileSummary } from "@/lib/data/profiles";
+
+type AccountPageProps = {
+  mode: "sign-up" | "sign-in";
+  /** Who is here already: nobody (null), a guest, or someone signed in. */
+  visitor: ProfileSummary | null;
+  signedOut?: boolean;
+};
+
+const headings = {
+  "sign-up": {
+    title: "Create an account",
+    lead: "Keep your results, lesson progress and notes, and find them again on any device.",
+  },
+  "sign-in": { title: "Sign in", lead: "Welcome back. Your journey is where you left it." },
+} as const;
+
+/** The sign-up and sign-in pages: the same calm frame around one short form. */
+export function AccountPage({ mode, visitor, signedOut }: AccountPageProps) {
+  const { title, lead } = headings[mode];
+  return (
+    <Container className="py-12 sm:py-16">
+      <PageHeading title={title} lead={lead} />
+      <div className="mt-10 max-w-md space-y-8">
+        {signedOut ? (
+          <p role="status" className="rounded-xl border border-line bg-surface px-4 py-3 font-medium">
+            You’re signed out. Everything you saved stays in your account.
+          </p>
+        ) : null}
+        {visitor?.kind === "account" ? (
+          <Notice title="You’re already signed in" tone="highlight">
+            <p>
+              You’re signed in as <strong className="break-all">{visitor.email}</strong>. Your saved work is on{" "}
+              <Link href="/me">My journey</Link>.
+            </p>
+            <SignOutButton />
+          </Notice>
+        ) : (
+          <>
+            {visitor?.kind === "guest" ? (
+              <Notice tone="highlight">
+                <p>
+                  What you’ve saved on this device as a guest, your quiz results, lesson progress, reflections and
+                  practice notes, moves into your account when you {mode === "sign-up" ? "create it" : "sign in"}.
+                </p>
+              </Notice>
+            ) : null}
+            <AccountForm mode={mode} action={mode === "sign-up" ? signUp : signIn} />
+            <p className="text-sm text-muted">
+              {mode === "sign-up"
+                ? "Your email is only used to sign you in: no newsletters, nothing shared. There’s no password reset by email yet, so please keep your password somewhere safe."
+                : "Forgotten your password? There’s no reset by email yet. You can keep using Drawbridge as a guest, or create a new account."}{" "}
+              <Link href="/privacy">How your data is kept</Link>.
+            </p>
+          </>
+        )}
+      </div>
+    </Container>
+  );
+}

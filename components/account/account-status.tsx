@@ -1,0 +1,32 @@
+import { SignOutButton } from "@/components/account/sign-out-button";
+import { ButtonLink } from "@/components/ui/button";
+import type { ProfileSummary } from "@/lib/data/profiles";
+
+/** The top of My journey: whose journey this is, and the way in or out. */
+export function AccountStatus({ visitor }: { visitor: ProfileSummary | null }) {
+  if (visitor?.kind === "account") {
+    return (
+      <div className="flex flex-wrap items-center gap-x-6 gap-y-3 rounded-2xl border border-line bg-surface px-5 py-4">
+        <p className="min-w-0">
+          Signed in as <strong className="break-all">{visitor.email}</strong>
+        </p>
+        <SignOutButton />
+      </div>
+    );
+  }
+  return (
+    <div className="rounded-2xl border border-line bg-surface px-5 py-4">
+      <p className="max-w-reading">
+        {visitor?.kind === "guest"
+          ? "You’re using Drawbridge as a guest: what you save stays in this browser only. An account keeps it safe and lets you come back from any device."
+          : "Nothing is saved yet. Take the quiz or read a lesson and your progress appears here, or sign in to find what you saved before."}
+      </p>
+      <div className="mt-4 flex flex-wrap gap-3">
+        <ButtonLink href="/sign-up">Create an account</ButtonLink>
+        <ButtonLink href="/sign-in" variant="secondary">
+          Sign in
+        </ButtonLink>
+      </div>
+    </div>
+  );
+}

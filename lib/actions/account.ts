@@ -1,0 +1,88 @@
+"use server";
+
+import { isAPIError } from "better-auth/api";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { auth, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, SIGN_IN_REFUSED } from "@/lib/auth";
+import { endCurrentSession } from "@/lib/auth/profile";
+
+export type AccountField = "email" | "password";
+
+export type AccountFormState = {
+  /** What the visitor typed as their email (never the password), shown again on an error. */
+  email: string;
+  fieldErrors?: Partial<Record<AccountField, string>>;
+  /** A refusal that belongs to the whole form: wrong credentials, too many tries. */
+  formError?: string;
+};
+
+const email = z
+  .string()
+  .trim()
+  .min(1, "Please enter your email address.")
+  .max(254, "That email address is too long.")
+  .pipe(z.email("Please enter an email address like name@example.org."));
+
+const signUpForm = z.object({
+  email,
+  password: z
+    .string()
+    .min(MIN_PASSWORD_LENGTH, `Please use at least ${MIN_PASSWORD_LENGTH} characters. A short phrase works well.`)
+    .max(MAX_PASSWORD_LENGTH, `Please keep it under ${MAX_PASSWORD_LENGTH} characters.`),
+});
+
+const signInForm = z.object({
+  email,
+  password: z.string().min(1, "Please enter your password.").max(MAX_PASSWORD_LENGTH, SIGN_IN_REFUSED),
+});
+
+function parse<T extends z.ZodType<{ email: string; password: string }>>(schema: T, formData: FormData) {
+  const raw = { email: String(formData.get("email") ?? ""), password: String(formData.get("password") ?? "") };
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { data: parsed.data as z.infer<T> };
+  const fieldErrors: Partial<Record<AccountField, string>> = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0] as AccountField;
+    fieldErrors[field] ??= issue.message;
+  }
+  return { refused: { email: raw.email, fieldErrors } satisfies AccountFormState };
+}
+
+/** Creates an account; a guest's saved work moves into it. Then opens My journey. */
+export async function signUp(_previous: AccountFormState, formData: FormData): Promise<AccountFormState> {
+  const parsed = parse(signUpForm, formData);
+  if (parsed.refused) return parsed.refused;
+  const { email, password } = parsed.data;
+  try {
+    await auth().api.signUpEmail({ body: { email, password, name: "" }, headers: await headers() });
+  } catch (error) {
+    if (!isAPIError(error)) throw error;
+    if (error.statusCode === 422) {
+      return { email, fieldErrors: { email: "There’s already an account with this email. Please sign in instead." } };
+    }
+    return { email, formError: "Your account couldn’t be created just now. Please try again." };
+  }
+  redirect("/me");
+}
+
+/** Signs in; a guest's saved work on this device moves into the account. Then opens My journey. */
+export async function signIn(_previous: AccountFormState, formData: FormData): Promise<AccountFormState> {
+  const parsed = parse(signInForm, formData);
+  if (parsed.refused) return parsed.refused;
+  const { email, password } = parsed.data;
+  try {
+    await auth().api.signInEmail({ body: { email, password }, headers: await headers() });
+  } catch (error) {
+    if (!isAPIError(error)) throw error;
+    if (error.statusCode === 429) return { email, formError: error.message };
+    return { email, formError: SIGN_IN_REFUSED };
+  }
+  redirect("/me");
+}
+
+/** Ends this browser's session on the server and clears its cookies. */
+export async function signOut(): Promise<void> {
+  await endCurrentSession();
+  redirect("/sign-in?signed-out=1");
+}
