@@ -4,13 +4,18 @@ import { Container } from "@/components/ui/container";
 import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Prose } from "@/components/ui/prose";
+import { AccountStatus } from "@/components/account/account-status";
+import { currentProfile } from "@/lib/auth/profile";
+import { describeProfile } from "@/lib/data/profiles";
 
 export const metadata: Metadata = {
   title: "My journey",
   description: "Your saved quiz results, lesson progress and notes, over time. Coming soon.",
 };
 
-export default function JourneyPage() {
+export default async function JourneyPage() {
+  const profile = await currentProfile();
+  const visitor = profile ? await describeProfile(profile) : null;
   return (
     <Container className="py-12 sm:py-16">
       <PageHeading
@@ -18,6 +23,9 @@ export default function JourneyPage() {
         title="My journey"
         lead="Your own page for coming back and seeing how things change."
       />
+      <div className="mt-8">
+        <AccountStatus visitor={visitor} />
+      </div>
       <Prose className="mt-10">
         <p>
           This is where your saved quiz results will live, alongside your progress through the lessons and the

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { TextLink } from "@/components/ui/text-link";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import type { AccountField, AccountFormState } from "@/lib/actions/account";
@@ -92,11 +92,11 @@ export function AccountForm({ mode, action }: AccountFormProps) {
       <p className="text-muted">
         {mode === "sign-up" ? (
           <>
-            Already have an account? <Link href="/sign-in">Sign in</Link>
+            Already have an account? <TextLink href="/sign-in">Sign in</TextLink>
           </>
         ) : (
           <>
-            New here? <Link href="/sign-up">Create an account</Link>
+            New here? <TextLink href="/sign-up">Create an account</TextLink>
           </>
         )}
       </p>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { TextLink } from "@/components/ui/text-link";
 import { AccountForm } from "@/components/account/account-form";
 import { SignOutButton } from "@/components/account/sign-out-button";
 import { Container } from "@/components/ui/container";
@@ -38,7 +38,7 @@ export function AccountPage({ mode, visitor, signedOut }: AccountPageProps) {
           <Notice title="You’re already signed in" tone="highlight">
             <p>
               You’re signed in as <strong className="break-all">{visitor.email}</strong>. Your saved work is on{" "}
-              <Link href="/me">My journey</Link>.
+              <TextLink href="/me">My journey</TextLink>.
             </p>
             <SignOutButton />
           </Notice>
@@ -57,7 +57,7 @@ export function AccountPage({ mode, visitor, signedOut }: AccountPageProps) {
               {mode === "sign-up"
                 ? "Your email is only used to sign you in: no newsletters, nothing shared. There’s no password reset by email yet, so please keep your password somewhere safe."
                 : "Forgotten your password? There’s no reset by email yet. You can keep using Drawbridge as a guest, or create a new account."}{" "}
-              <Link href="/privacy">How your data is kept</Link>.
+              <TextLink href="/privacy">How your data is kept</TextLink>.
             </p>
           </>
         )}

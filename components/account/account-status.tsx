@@ -18,7 +18,7 @@ export function AccountStatus({ visitor }: { visitor: ProfileSummary | null }) {
     <div className="rounded-2xl border border-line bg-surface px-5 py-4">
       <p className="max-w-reading">
         {visitor?.kind === "guest"
-          ? "You’re using Drawbridge as a guest: what you save stays in this browser only. An account keeps it safe and lets you come back from any device."
+          ? "You’re using Drawbridge as a guest: what you save is kept for this browser only. An account keeps it and lets you come back from any device."
           : "Nothing is saved yet. Take the quiz or read a lesson and your progress appears here, or sign in to find what you saved before."}
       </p>
       <div className="mt-4 flex flex-wrap gap-3">

@@ -34,3 +34,24 @@ export async function expectQuestion(page: Page, position: number) {
   await expect(page.getByText(`Question ${position} of ${items.length}`)).toBeVisible();
   await expect(page.getByRole("group", { name: items[position - 1]!.text })).toBeVisible();
 }
+
+/**
+ * Takes the whole quiz quickly: starts it on the page, saves every answer but the last through
+ * the answers API (as the page itself does), then answers the last question on screen and
+ * finishes. Returns the attempt id; the page is left on its results.
+ */
+export async function finishQuiz(page: Page, valueFor: (index: number) => number): Promise<string> {
+  await page.goto("/quiz");
+  await page.getByRole("button", { name: /^(Start the quiz|Start over)$/ }).click();
+  await expect(page).toHaveURL(/\/quiz\/[^/]+\/1$/);
+  const attemptId = new URL(page.url()).pathname.split("/")[2]!;
+  for (const [index, item] of items.slice(0, -1).entries()) {
+    const saved = await page.request.put(`/api/quiz/attempts/${attemptId}/answers/${item.id}`, { data: { value: valueFor(index) } });
+    expect(saved.ok()).toBe(true);
+  }
+  await page.goto(`/quiz/${attemptId}/${items.length}`);
+  await page.getByText(scaleLabels[valueFor(items.length - 1) - 1]!, { exact: true }).click();
+  await page.getByRole("button", { name: "See my results" }).click();
+  await expect(page).toHaveURL(`/results/${attemptId}`);
+  return attemptId;
+}

@@ -1,0 +1,143 @@
+import { expect, type Page, test } from "@playwright/test";
+import { newEmail, PASSWORD, signIn, signUp } from "./support/accounts";
+import { expectNoAxeViolations } from "./support/axe";
+import { finishQuiz } from "./support/quiz";
+import { saveScreenshots } from "./support/screenshots";
+
+/** The form's own alert (Next keeps an empty route announcer with the same role). */
+const formAlert = (page: Page) => page.locator("form").getByRole("alert");
+
+const firstLesson = "the-pattern-from-inside";
+const reflection = "I change the subject when someone asks how I really am.";
+
+test.describe.configure({ timeout: 90_000 });
+
+test("a guest's quiz result and reflection move into the account they create, and come back on a fresh browser", async ({ page, browser }) => {
+  await page.goto(`/lessons/${firstLesson}/5`);
+  await page.getByRole("textbox").fill(reflection);
+  await expect(page.getByRole("status")).toHaveText("Saved", { timeout: 15_000 });
+  const attemptId = await finishQuiz(page, (index) => 1 + (index % 5));
+
+  const email = newEmail();
+  await signUp(page, email);
+  await expect(page.getByText(`Signed in as ${email}`)).toBeVisible();
+  const sessionCookie = (await page.context().cookies()).find((cookie) => cookie.name.endsWith("drawbridge.session_token"));
+  expect(sessionCookie).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: true });
+
+  // The result and the reflection now belong to the account.
+  expect((await page.goto(`/results/${attemptId}`))?.status()).toBe(200);
+  await page.goto(`/lessons/${firstLesson}/5`);
+  await expect(page.getByRole("textbox")).toHaveValue(reflection);
+
+  // Signing out ends the session on the server: the old cookie opens nothing.
+  await page.goto("/me");
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL("/sign-in?signed-out=1");
+  await expect(page.getByRole("status")).toHaveText(/You’re signed out/);
+  const replay = await browser.newContext({ javaScriptEnabled: true });
+  await replay.addCookies([{ ...sessionCookie!, sameSite: "Lax" }]);
+  const replayed = await replay.newPage();
+  expect((await replayed.goto(`/results/${attemptId}`))?.status()).toBe(404);
+  await replay.close();
+
+  // A fresh browser: sign in, and everything is there again.
+  const fresh = await browser.newContext({ javaScriptEnabled: true });
+  const again = await fresh.newPage();
+  await signIn(again, email);
+  expect((await again.goto(`/results/${attemptId}`))?.status()).toBe(200);
+  await again.goto(`/lessons/${firstLesson}/5`);
+  await expect(again.getByRole("textbox")).toHaveValue(reflection);
+  await fresh.close();
+});
+
+test("sign-in failures say only that the email or password is wrong", async ({ page }) => {
+  const email = newEmail();
+  await signUp(page, email);
+  await page.getByRole("button", { name: "Sign out" }).click();
+
+  for (const [tryEmail, password] of [
+    [email, "not my password at all"],
+    [newEmail(), PASSWORD],
+  ] as const) {
+    await page.getByLabel("Email").fill(tryEmail);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(formAlert(page)).toHaveText("Email or password is wrong.");
+    await expect(page.getByLabel("Email")).toHaveValue(tryEmail);
+    await expect(page.getByLabel("Password")).toHaveValue("");
+  }
+  await expectNoAxeViolations(page, "/sign-in with an error");
+});
+
+test("after five wrong passwords in a minute, the next sign-in gets 429 with Retry-After", async ({ page, request }) => {
+  const email = newEmail();
+  await signUp(page, email);
+  const tryOnce = (password: string) =>
+    request.post("/api/auth/sign-in/email", { data: { email, password }, headers: { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250) + 1}` } });
+  for (let attempt = 1; attempt <= 5; attempt++) expect((await tryOnce("wrong password, again")).status()).toBe(401);
+  const limited = await tryOnce(PASSWORD);
+  expect(limited.status()).toBe(429);
+  expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
+
+  // The form says the same, kindly, with the wait.
+  const other = await page.context().browser()!.newContext({ javaScriptEnabled: true });
+  const form = await other.newPage();
+  await form.goto("/sign-in");
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Password").fill(PASSWORD);
+  await form.getByRole("button", { name: "Sign in" }).click();
+  await expect(formAlert(form)).toHaveText(/Too many tries\. Please wait \d+ seconds/);
+  await other.close();
+});
+
+test("sign-up shows what is wrong beside the field and creates nothing", async ({ page }) => {
+  const email = newEmail();
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill("not an email");
+  await page.getByLabel("Password").fill("short");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Please enter an email address like name@example.org.")).toBeVisible();
+  await expect(page.getByText(/Please use at least 10 characters/)).toBeVisible();
+  await expect(page.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+  await expectNoAxeViolations(page, "/sign-up with errors");
+
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("nine char");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText(/Please use at least 10 characters/)).toBeVisible();
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill("nine char");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(formAlert(page)).toHaveText("Email or password is wrong.");
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("signing up, out and in work as plain form posts", async ({ page }) => {
+    const email = newEmail();
+    await signUp(page, email);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL("/sign-in?signed-out=1");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("wrong password here");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(formAlert(page)).toHaveText("Email or password is wrong.");
+    await signIn(page, email);
+  });
+});
+
+for (const colorScheme of ["light", "dark"] as const) {
+  test(`the account pages pass axe and are photographed (${colorScheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme });
+    for (const path of ["/sign-in", "/sign-up"]) {
+      await page.goto(path);
+      await expectNoAxeViolations(page, `${path} (${colorScheme})`);
+      await saveScreenshots(page, path, path.slice(1), colorScheme);
+    }
+    await signUp(page, newEmail());
+    await page.goto("/sign-up");
+    await expectNoAxeViolations(page, `/sign-up signed in (${colorScheme})`);
+  });
+}

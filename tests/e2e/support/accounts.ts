@@ -1,0 +1,25 @@
+import { randomUUID } from "node:crypto";
+import { expect, type Page } from "@playwright/test";
+
+export const PASSWORD = "a quiet harbour at dusk";
+
+/** An address no other test uses, so accounts and sign-in limits never collide. */
+export const newEmail = () => `reader-${randomUUID().slice(0, 8)}@example.org`;
+
+/** Creates an account through the sign-up page and lands on My journey. */
+export async function signUp(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/sign-up");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL("/me");
+}
+
+/** Signs in through the sign-in page and lands on My journey. */
+export async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL("/me");
+}
