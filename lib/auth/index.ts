@@ -6,6 +6,7 @@ import { nextCookies } from "better-auth/next-js";
 import { anonymous } from "better-auth/plugins";
 import { config, sessionSecret } from "@/lib/config";
 import { db } from "@/lib/db";
+import { log } from "@/lib/log";
 import { moveGuestData } from "@/lib/data/guest-merge";
 import { clearSignInFailures, recordSignInFailure, signInKeys, signInWaitSeconds } from "@/lib/data/sign-in-limits";
 
@@ -91,6 +92,11 @@ function createAuth() {
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
     },
     telemetry: { enabled: false },
+    // Into our JSON log, message only: the library's extra arguments can carry request bodies.
+    logger: {
+      level: "warn",
+      log: (level, message) => (level === "error" ? log.error : level === "warn" ? log.warn : log.info)("auth", { message }),
+    },
     plugins: [
       anonymous({
         emailDomainName: "guest.drawbridge.invalid",

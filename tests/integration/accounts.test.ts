@@ -219,3 +219,42 @@ describe("sign-in rate limiting", () => {
     expect((await signInOverHttp(email, PASSWORD, newAddress())).status).toBe(429);
   });
 });
+
+describe("server logs", () => {
+  it("never carry an email, a password or anything a person wrote", async () => {
+    const written: string[] = [];
+    const capture = (stream: NodeJS.WriteStream) => {
+      const original = stream.write.bind(stream);
+      stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+        written.push(String(chunk));
+        return original(chunk as never, ...(rest as []));
+      }) as typeof stream.write;
+      return () => (stream.write = original);
+    };
+    const restore = [capture(process.stdout), capture(process.stderr)];
+    const consoleLines: string[] = [];
+    const originalConsole = { log: console.log, warn: console.warn, error: console.error, info: console.info };
+    for (const method of ["log", "warn", "error", "info"] as const) {
+      console[method] = (...args: unknown[]) => {
+        consoleLines.push(args.map(String).join(" "));
+      };
+    }
+    const email = newEmail();
+    try {
+      const guest = await newGuest();
+      await saveReflection(guest.profile, { lessonSlug: "the-pattern-from-inside", promptId: "moves-you-recognise", text: "A private sentence." });
+      await signUp(email, guest.cookie);
+      await refusal(signIn(email, "a wrong private password"));
+      await refusal(signIn(newEmail(), "another private password"));
+      await refusal(auth().api.signUpEmail({ body: { email, password: PASSWORD, name: "" }, headers: new Headers() }));
+    } finally {
+      restore.forEach((undo) => undo());
+      Object.assign(console, originalConsole);
+    }
+    const everything = [...written, ...consoleLines].join("\n");
+    expect(consoleLines.length + written.length).toBeGreaterThan(0); // the failures were logged…
+    for (const secret of [email, "a wrong private password", "another private password", PASSWORD, "A private sentence.", "@example.org"]) {
+      expect(everything).not.toContain(secret); // …without anything personal
+    }
+  });
+});
