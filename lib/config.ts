@@ -1,7 +1,7 @@
 // Reads Drawbridge's settings from the environment, once, with zod.
 // Nothing here needs to be set: the embedded default is SQLite under data/.
 import { randomBytes } from "node:crypto";
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import { z } from "zod";
 
@@ -19,6 +19,8 @@ export type AppConfig = {
   dataDir: string;
   /** From SESSION_SECRET; when unset, read (or made once) from data/session-secret. */
   sessionSecret: string | undefined;
+  /** From APP_ENCRYPTION_KEY; when unset, read (or made once) from data/encryption-key. */
+  encryptionKey: Buffer | undefined;
   secureCookies: boolean;
 };
 
@@ -60,6 +62,22 @@ function databaseFrom(raw: string | undefined, cwd: string): DatabaseConfig {
   return fail("must start with file: (SQLite) or postgresql:// (PostgreSQL)");
 }
 
+const ENCRYPTION_KEY_BYTES = 32;
+
+/**
+ * A 32-byte key written as 64 hex characters or 44 base64 characters; undefined for anything
+ * else. Base64 must be canonical (it re-encodes to itself), so a typo can't slip through.
+ */
+export function decodeEncryptionKey(written: string): Buffer | undefined {
+  const value = written.trim();
+  if (/^[0-9a-f]{64}$/i.test(value)) return Buffer.from(value, "hex");
+  if (/^[A-Za-z0-9+/]{43}=$/.test(value)) {
+    const key = Buffer.from(value, "base64");
+    if (key.length === ENCRYPTION_KEY_BYTES && key.toString("base64") === value) return key;
+  }
+  return undefined;
+}
+
 const envSchema = z.object({
   PORT: z
     .string()
@@ -81,6 +99,23 @@ const envSchema = z.object({
       message: "SESSION_SECRET must be at least 32 characters long; leave it unset to have one made under data/.",
     })
     .transform((v) => v || undefined),
+  APP_ENCRYPTION_KEY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v.trim() === "") return undefined;
+      const key = decodeEncryptionKey(v);
+      if (!key) {
+        // Never echo the value: it is (or was meant to be) the key.
+        ctx.addIssue({
+          code: "custom",
+          message:
+            "APP_ENCRYPTION_KEY must be 32 bytes written as 64 hex characters or 44 base64 characters (make one with `openssl rand -hex 32`); leave it unset to have one made under data/.",
+        });
+        return z.NEVER;
+      }
+      return key;
+    }),
   COOKIE_SECURE: z
     .enum(["true", "false", ""], { message: "COOKIE_SECURE must be true or false." })
     .optional(),
@@ -98,13 +133,14 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues[0]?.message ?? "The environment is not valid.");
   }
-  const { PORT, SESSION_SECRET, COOKIE_SECURE, APP_URL, DATA_DIR, NODE_ENV } = parsed.data;
+  const { PORT, SESSION_SECRET, APP_ENCRYPTION_KEY, COOKIE_SECURE, APP_URL, DATA_DIR, NODE_ENV } = parsed.data;
   return {
     database: databaseFrom(env.DATABASE_URL, cwd),
     port: PORT,
     appUrl: (APP_URL || `http://localhost:${PORT}`).replace(/\/$/, ""),
     dataDir: resolve(cwd, DATA_DIR?.trim() || "data"),
     sessionSecret: SESSION_SECRET,
+    encryptionKey: APP_ENCRYPTION_KEY,
     secureCookies: COOKIE_SECURE ? COOKIE_SECURE === "true" : NODE_ENV === "production",
   };
 }
@@ -142,4 +178,52 @@ export function sessionSecret(app: AppConfig = config()): string {
   }
   chmodSync(file, 0o600);
   return secret;
+}
+
+/**
+ * The key that encrypts reflections and practice entries (AES-256-GCM). With no
+ * APP_ENCRYPTION_KEY, the embedded default makes a random one on first start and keeps it in
+ * data/encryption-key (readable by its owner only). Losing that file loses those texts, so a
+ * malformed file stops here with a message instead of being replaced by a new key.
+ */
+export function encryptionKey(app: AppConfig = config()): Buffer {
+  if (app.encryptionKey) return app.encryptionKey;
+  const file = join(app.dataDir, "encryption-key");
+  const existing = readKeyFile(file);
+  if (existing) return existing;
+
+  mkdirSync(app.dataDir, { recursive: true });
+  const key = randomBytes(ENCRYPTION_KEY_BYTES);
+  // Written in full under a private name, then linked into place: link() fails when the file
+  // exists, so when two processes start together one key wins and nobody reads a half-written file.
+  const draft = `${file}.${process.pid}.${randomBytes(6).toString("hex")}`;
+  writeFileSync(draft, key.toString("hex") + "\n", { mode: 0o600, flag: "wx" });
+  try {
+    chmodSync(draft, 0o600);
+    linkSync(draft, file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    // Another process made it first: use theirs, so every process encrypts alike.
+    return readKeyFile(file) ?? malformedKeyFile(file);
+  } finally {
+    unlinkSync(draft);
+  }
+  return key;
+}
+
+function readKeyFile(file: string): Buffer | undefined {
+  let written: string;
+  try {
+    written = readFileSync(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+  return decodeEncryptionKey(written) ?? malformedKeyFile(file);
+}
+
+function malformedKeyFile(file: string): never {
+  throw new ConfigError(
+    `${file} is not a valid encryption key (it should hold 64 hex characters). Restore it from your backup or set APP_ENCRYPTION_KEY to the key your texts were saved with; a new key cannot read them.`,
+  );
 }

@@ -3,7 +3,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { ConfigError, parseConfig, redactUrl, sessionSecret } from "../lib/config";
+import { ConfigError, encryptionKey, parseConfig, redactUrl, sessionSecret } from "../lib/config";
 import { applyMigrations } from "../lib/db/migrations";
 
 const require = createRequire(import.meta.url);
@@ -20,11 +20,13 @@ async function main() {
   let app;
   try {
     app = parseConfig(process.env);
+    // Made once here, before any request needs them, so requests never race to create them.
+    sessionSecret(app);
+    encryptionKey(app);
   } catch (error) {
     if (error instanceof ConfigError) fail(error.message);
     throw error;
   }
-  sessionSecret(app); // made once here, before any request needs it
 
   try {
     const { applied } = await applyMigrations(app.database);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { CurrentProfile } from "@/lib/auth/profile";
 import { SLUG_PATTERN } from "@/lib/content/schemas";
 import { db } from "@/lib/db";
+import { openText, sealText } from "./encryption";
 
 const text = (what: string) =>
   z
@@ -90,23 +91,46 @@ const select = {
   updatedAt: true,
 } as const;
 
+// The three texts are stored encrypted (lib/data/encryption.ts): sealed on every write, opened on every read.
+// The length limits above apply to the texts as written; every text is at least one character.
+function sealed<T extends Pick<PracticeEntry, "whatHappened" | "whatNoticed" | "whatYouDid">>(entry: T): T {
+  return {
+    ...entry,
+    whatHappened: sealText(entry.whatHappened, "practice.whatHappened"),
+    whatNoticed: sealText(entry.whatNoticed, "practice.whatNoticed"),
+    whatYouDid: sealText(entry.whatYouDid, "practice.whatYouDid"),
+  };
+}
+
+function opened(row: PracticeEntry): PracticeEntry {
+  return {
+    ...row,
+    whatHappened: openText(row.whatHappened, "practice.whatHappened"),
+    whatNoticed: openText(row.whatNoticed, "practice.whatNoticed"),
+    whatYouDid: openText(row.whatYouDid, "practice.whatYouDid"),
+  };
+}
+
 export async function addPracticeEntry(profile: CurrentProfile, input: PracticeEntryInput): Promise<PracticeEntry> {
   const data = practiceEntryInput.parse(input);
-  return db().practiceEntry.create({ data: { ...data, profileId: profile.id }, select });
+  const row = await db().practiceEntry.create({ data: { ...sealed(data), profileId: profile.id }, select });
+  return { ...row, whatHappened: data.whatHappened, whatNoticed: data.whatNoticed, whatYouDid: data.whatYouDid };
 }
 
 /** The profile's entries, optionally for one capacity, newest first. */
 export async function listPracticeEntries(profile: CurrentProfile, capacity?: string): Promise<PracticeEntry[]> {
-  return db().practiceEntry.findMany({
+  const rows = await db().practiceEntry.findMany({
     where: { profileId: profile.id, ...(capacity ? { capacity } : {}) },
     orderBy: [{ practisedOn: "desc" }, { createdAt: "desc" }],
     select,
   });
+  return rows.map(opened);
 }
 
 /** One of the profile's entries; null for an unknown id or another profile's. */
 export async function getPracticeEntry(profile: CurrentProfile, id: string): Promise<PracticeEntry | null> {
-  return db().practiceEntry.findFirst({ where: { id, profileId: profile.id }, select });
+  const row = await db().practiceEntry.findFirst({ where: { id, profileId: profile.id }, select });
+  return row && opened(row);
 }
 
 /** Updates one of the profile's entries; null (and nothing changed) when it isn't theirs. */
@@ -116,7 +140,7 @@ export async function updatePracticeEntry(
   input: PracticeEntryInput,
 ): Promise<PracticeEntry | null> {
   const data = practiceEntryInput.parse(input);
-  const { count } = await db().practiceEntry.updateMany({ where: { id, profileId: profile.id }, data });
+  const { count } = await db().practiceEntry.updateMany({ where: { id, profileId: profile.id }, data: sealed(data) });
   return count === 0 ? null : getPracticeEntry(profile, id);
 }
 

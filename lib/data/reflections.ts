@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { CurrentProfile } from "@/lib/auth/profile";
 import { SLUG_PATTERN } from "@/lib/content/schemas";
 import { db } from "@/lib/db";
+import { openText, sealText } from "./encryption";
 
 export const REFLECTION_MAX_LENGTH = 5000;
 
@@ -25,27 +26,38 @@ export type Reflection = {
 
 const select = { id: true, lessonSlug: true, promptId: true, text: true, updatedAt: true } as const;
 
-/** Saves (or replaces) the profile's answer to one prompt. Invalid input throws and writes nothing. */
+// The text is stored encrypted (lib/data/encryption.ts); every read goes through here.
+const opened = (row: Reflection): Reflection => ({ ...row, text: openText(row.text, "reflection.text") });
+
+/**
+ * Saves (or replaces) the profile's answer to one prompt. Invalid input throws and writes nothing.
+ * The length limit applies to the text as written; the database holds it encrypted. An empty
+ * answer is encrypted too, so the stored row doesn't tell an empty answer from a written one.
+ */
 export async function saveReflection(profile: CurrentProfile, input: ReflectionInput): Promise<Reflection> {
   const { lessonSlug, promptId, text } = reflectionInput.parse(input);
-  return db().reflection.upsert({
+  const sealed = sealText(text, "reflection.text");
+  const row = await db().reflection.upsert({
     where: { profileId_lessonSlug_promptId: { profileId: profile.id, lessonSlug, promptId } },
-    create: { profileId: profile.id, lessonSlug, promptId, text },
-    update: { text },
+    create: { profileId: profile.id, lessonSlug, promptId, text: sealed },
+    update: { text: sealed },
     select,
   });
+  return { ...row, text };
 }
 
 /** One of the profile's reflections by id; null for an unknown id or another profile's. */
 export async function getReflection(profile: CurrentProfile, id: string): Promise<Reflection | null> {
-  return db().reflection.findFirst({ where: { id, profileId: profile.id }, select });
+  const row = await db().reflection.findFirst({ where: { id, profileId: profile.id }, select });
+  return row && opened(row);
 }
 
 /** The profile's reflections, optionally for one lesson, most recently written first. */
 export async function listReflections(profile: CurrentProfile, lessonSlug?: string): Promise<Reflection[]> {
-  return db().reflection.findMany({
+  const rows = await db().reflection.findMany({
     where: { profileId: profile.id, ...(lessonSlug ? { lessonSlug } : {}) },
     orderBy: { updatedAt: "desc" },
     select,
   });
+  return rows.map(opened);
 }

@@ -1,8 +1,23 @@
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { ConfigError, parseConfig, sessionSecret } from "@/lib/config";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ConfigError, encryptionKey, parseConfig, sessionSecret } from "@/lib/config";
+
+// Lets a test act as a second process between lib/config's look at a file and what it does next.
+const fsHooks = vi.hoisted(() => ({ afterRead: undefined as ((path: string) => void) | undefined }));
+vi.mock("node:fs", async (importOriginal) => {
+  const fs = await importOriginal<typeof import("node:fs")>();
+  const readFileSync = ((...args: Parameters<typeof fs.readFileSync>) => {
+    try {
+      return fs.readFileSync(...args);
+    } finally {
+      fsHooks.afterRead?.(String(args[0]));
+    }
+  }) as typeof fs.readFileSync;
+  return { ...fs, readFileSync, default: { ...fs, readFileSync } };
+});
 
 const cwd = "/srv/drawbridge";
 
@@ -28,6 +43,7 @@ describe("parseConfig", () => {
     expect(app.appUrl).toBe("http://localhost:3000");
     expect(app.dataDir).toBe("/srv/drawbridge/data");
     expect(app.sessionSecret).toBeUndefined();
+    expect(app.encryptionKey).toBeUndefined();
   });
 
   it("resolves relative and absolute file: URLs", () => {
@@ -104,5 +120,99 @@ describe("sessionSecret", () => {
   it("prefers SESSION_SECRET when it is set", () => {
     const app = parseConfig({ SESSION_SECRET: "s".repeat(40) }, "/nonexistent");
     expect(sessionSecret(app)).toBe("s".repeat(40));
+  });
+});
+
+describe("APP_ENCRYPTION_KEY", () => {
+  const key = randomBytes(32);
+
+  it("takes 32 bytes as 64 hex characters or 44 base64 characters", () => {
+    expect(parseConfig({ APP_ENCRYPTION_KEY: key.toString("hex") }, cwd).encryptionKey).toEqual(key);
+    expect(parseConfig({ APP_ENCRYPTION_KEY: key.toString("hex").toUpperCase() }, cwd).encryptionKey).toEqual(key);
+    expect(parseConfig({ APP_ENCRYPTION_KEY: ` ${key.toString("base64")}\n` }, cwd).encryptionKey).toEqual(key);
+    expect(parseConfig({ APP_ENCRYPTION_KEY: "" }, cwd).encryptionKey).toBeUndefined();
+  });
+
+  it("refuses anything else with one line that never shows the value", () => {
+    const wrong = [
+      key.toString("hex").slice(0, 62), // 31 bytes
+      randomBytes(48).toString("hex"), // too long
+      key.toString("base64url"), // base64url, no padding
+      randomBytes(24).toString("base64"), // 32 base64 characters
+      "g".repeat(64), // not hex
+      key.toString("base64").slice(0, 42) + "B=", // not canonical base64
+      "correct horse battery staple",
+    ];
+    for (const value of wrong) {
+      const message = errorOf({ APP_ENCRYPTION_KEY: value });
+      expect(message).toMatch(/^APP_ENCRYPTION_KEY must be 32 bytes written as 64 hex characters or 44 base64 characters/);
+      expect(message).not.toContain(value);
+      expect(message).not.toContain("\n");
+    }
+  });
+});
+
+describe("encryptionKey", () => {
+  const made: string[] = [];
+  afterEach(() => made.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+  const tempDir = () => {
+    const dir = mkdtempSync(join(tmpdir(), "drawbridge-key-"));
+    made.push(dir);
+    return dir;
+  };
+
+  it("makes a 32-byte key once under data/, readable by its owner only, and reuses it", () => {
+    const dir = tempDir();
+    const app = parseConfig({ DATA_DIR: join(dir, "data") }, dir);
+    const first = encryptionKey(app);
+    expect(first).toHaveLength(32);
+    const file = join(dir, "data", "encryption-key");
+    expect(readFileSync(file, "utf8")).toBe(first.toString("hex") + "\n");
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(encryptionKey(app)).toEqual(first);
+    expect(encryptionKey(parseConfig({ DATA_DIR: join(dir, "data") }, dir))).toEqual(first);
+    expect(readdirSync(join(dir, "data"))).toEqual(["encryption-key"]); // no draft left behind
+  });
+
+  it("prefers APP_ENCRYPTION_KEY and then writes no file", () => {
+    const dir = tempDir();
+    const key = randomBytes(32);
+    const app = parseConfig({ APP_ENCRYPTION_KEY: key.toString("base64"), DATA_DIR: join(dir, "data") }, dir);
+    expect(encryptionKey(app)).toEqual(key);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("reads a key file someone wrote by hand, in hex or base64", () => {
+    const dir = tempDir();
+    const key = randomBytes(32);
+    writeFileSync(join(dir, "encryption-key"), key.toString("base64"));
+    expect(encryptionKey(parseConfig({ DATA_DIR: dir }, dir))).toEqual(key);
+  });
+
+  it("refuses a malformed key file with a clear message and leaves it as it was", () => {
+    for (const written of ["", "not a key\n", randomBytes(16).toString("hex")]) {
+      const dir = tempDir();
+      const file = join(dir, "encryption-key");
+      writeFileSync(file, written);
+      const app = parseConfig({ DATA_DIR: dir }, dir);
+      expect(() => encryptionKey(app)).toThrow(ConfigError);
+      expect(() => encryptionKey(app)).toThrow(`${file} is not a valid encryption key`);
+      expect(readFileSync(file, "utf8")).toBe(written);
+    }
+  });
+
+  it("uses the key another process wrote first when two start at once, and keeps the file whole", () => {
+    const dir = tempDir();
+    const file = join(dir, "encryption-key");
+    const theirs = randomBytes(32);
+    // The other process writes its key just after this one looked and found no file.
+    fsHooks.afterRead = (path) => {
+      if (path !== file) return;
+      fsHooks.afterRead = undefined;
+      writeFileSync(file, theirs.toString("hex") + "\n", { mode: 0o600 });
+    };
+    expect(encryptionKey(parseConfig({ DATA_DIR: dir }, dir))).toEqual(theirs);
+    expect(readFileSync(file, "utf8")).toBe(theirs.toString("hex") + "\n");
+    expect(readdirSync(dir)).toEqual(["encryption-key"]);
   });
 });
