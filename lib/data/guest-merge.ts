@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { openText, sealText } from "./encryption";
 
 /** Whichever moment came first; null only when neither happened. */
 function earlier(a: Date | null, b: Date | null): Date | null {
@@ -55,8 +56,12 @@ export async function moveGuestData(guestId: string, accountId: string): Promise
         await tx.reflection.update({ where: { id: reflection.id }, data: { profileId: accountId } });
         continue;
       }
-      if (reflection.text.trim() && reflection.text !== kept.text) {
-        await tx.reflection.update({ where: { id: kept.id }, data: { text: [kept.text, reflection.text].filter(Boolean).join("\n\n") } });
+      // Compared and joined as plain text: the stored values are sealed with a fresh IV each.
+      const keptText = openText(kept.text, "reflection.text");
+      const guestText = openText(reflection.text, "reflection.text");
+      if (guestText.trim() && guestText !== keptText) {
+        const joined = [keptText, guestText].filter((text) => text.trim()).join("\n\n");
+        await tx.reflection.update({ where: { id: kept.id }, data: { text: sealText(joined, "reflection.text") } });
       }
       await tx.reflection.delete({ where: { id: reflection.id } });
     }
