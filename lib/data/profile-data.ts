@@ -240,6 +240,9 @@ export async function exportProfileData(profile: CurrentProfile): Promise<Profil
   };
 }
 
+/** The word a person types to confirm that everything should be deleted. */
+export const DELETION_WORD = "delete";
+
 /** How much the profile has stored, for the deletion page to say plainly what goes. */
 export type ProfileDataSummary = {
   kind: "guest" | "account";
