@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 import { deleteEverything, type DeleteEverythingState } from "@/lib/actions/profile";
 
@@ -17,9 +17,17 @@ export function DeleteEverythingForm({ word }: Props) {
   const [state, formAction, deleting] = useActionState<DeleteEverythingState, FormData>(deleteEverything, {
     confirmation: "",
   });
+  const field = useRef<HTMLInputElement>(null);
   const fieldId = "deletion-confirmation";
   const hintId = `${fieldId}-hint`;
   const errorId = `${fieldId}-error`;
+
+  // After a wrong word, the box is ready for the right one: focused, with the old word selected.
+  useEffect(() => {
+    if (!state.error) return;
+    field.current?.focus();
+    field.current?.select();
+  }, [state]);
 
   return (
     <form action={formAction} noValidate className="max-w-reading space-y-3">
@@ -30,6 +38,7 @@ export function DeleteEverythingForm({ word }: Props) {
         This can’t be undone. Nothing is deleted until you press the button.
       </p>
       <input
+        ref={field}
         id={fieldId}
         name="confirmation"
         type="text"
