@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Prose } from "@/components/ui/prose";
@@ -6,7 +7,7 @@ import { Prose } from "@/components/ui/prose";
 export const metadata: Metadata = {
   title: "Privacy",
   description:
-    "What Drawbridge stores, why, and what it never does: no sign-up, no analytics, no trackers, nothing sent to third parties.",
+    "What Drawbridge stores, why, and what it never does: no sign-up needed, no analytics, no trackers, nothing sent to third parties.",
 };
 
 export default function PrivacyPage() {
@@ -14,7 +15,7 @@ export default function PrivacyPage() {
     <Container className="py-12 sm:py-16">
       <PageHeading
         title="Privacy"
-        lead="The short version: no sign-up, no tracking, and what you write stays private."
+        lead="The short version: no sign-up needed, no tracking, and what you write stays private."
       />
       <Prose className="mt-10">
         <h2>What is stored, and why</h2>
@@ -30,6 +31,11 @@ export default function PrivacyPage() {
             running on the page can&rsquo;t read it.
           </li>
           <li>
+            <strong>Your email address and password, only if you create an account.</strong> The email is used to sign
+            you in and for nothing else. The password is never stored as you typed it: only a one-way scrambled form
+            (scrypt) that can check it but not reveal it.
+          </li>
+          <li>
             <strong>Quiz answers and scores,</strong> so you can see your results, return to them and compare them when
             you take the quiz again.
           </li>
@@ -37,7 +43,8 @@ export default function PrivacyPage() {
             <strong>Lesson progress,</strong> so you can pick up where you left off.
           </li>
           <li>
-            <strong>Reflections</strong> you write in the lessons, so you can reread them later.
+            <strong>Reflections</strong> you write in the lessons, so you can reread them later. These, and your practice
+            notes, are encrypted before they are stored, so a copy of the database alone can&rsquo;t be read.
           </li>
           <li>
             <strong>Practice log entries,</strong> the short notes you add while practising, so you can see them build
@@ -65,15 +72,14 @@ export default function PrivacyPage() {
 
         <h2>Downloading or deleting your data</h2>
         <p>
-          Two things are on their way to <strong>My journey</strong>: a download of everything you&rsquo;ve saved, and a
-          way to delete all of it in one step. They aren&rsquo;t there yet, and we&rsquo;d rather tell you that plainly
-          than pretend otherwise.
+          On <Link href="/me">My journey</Link> you can download everything you&rsquo;ve saved as one file, and delete
+          all of it in one step from <Link href="/me/delete">Delete everything</Link>. Deleting removes your profile and
+          every answer, score, note and session that belongs to it, straight away, and signs you out.
         </p>
         <p>
-          Until then, a guest&rsquo;s data is tied to the session cookie in the browser that saved it. If you clear this
-          site&rsquo;s data in your browser, you lose access to that profile, and it can&rsquo;t be opened again from
-          any browser. Clearing the cookie doesn&rsquo;t by itself erase what was stored on the server. If you want it
-          removed before the delete option arrives, ask the organisation that runs this copy of Drawbridge.
+          As a guest, your data is tied to the session cookie in the browser that saved it. If you clear this
+          site&rsquo;s data in your browser, you lose access to that profile. Creating an account keeps it safe: what you
+          saved as a guest moves into the account, and you can sign in from any browser.
         </p>
 
         <h2>Who holds your data</h2>
