@@ -66,6 +66,7 @@ export default async function JourneyPage() {
   }));
   const reflectionGroups = groupReflections(allLessons, reflections);
   const practiceGroups = groupPracticeEntries(capacities, allLessons, entries);
+  const hasAnything = [results, progress, reflections, entries].some((list) => list.length > 0);
   const offered = sections.filter((section) => section.id !== "compare" || numbered.length >= 2);
 
   const firstLesson = allLessons[0]!;
@@ -85,20 +86,23 @@ export default async function JourneyPage() {
         lead="Your quiz results, your place in the lessons and what you’ve written, kept together so you can see how things move over time."
       />
 
-      <nav aria-label="On this page" className="mt-8 max-w-reading">
-        <ul className="-ml-2 flex flex-wrap gap-x-1 gap-y-1 text-sm">
-          {offered.map((section) => (
-            <li key={section.id}>
-              <a
-                href={`#${section.id}`}
-                className="inline-flex min-h-11 items-center rounded-full px-2 text-accent underline decoration-1 underline-offset-[0.2em] hover:text-accent-hover hover:decoration-2"
-              >
-                {section.title}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      {/* A map of the page once it holds something; an empty page is short enough without one. */}
+      {hasAnything ? (
+        <nav aria-label="On this page" className="mt-8">
+          <ul className="-ml-2 flex flex-wrap gap-x-1 gap-y-1 text-sm">
+            {offered.map((section) => (
+              <li key={section.id}>
+                <a
+                  href={`#${section.id}`}
+                  className="inline-flex min-h-11 items-center rounded-full px-2 text-accent underline decoration-1 underline-offset-[0.2em] hover:text-accent-hover hover:decoration-2"
+                >
+                  {section.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
 
       <JourneySection
         id="results"
@@ -155,9 +159,7 @@ export default async function JourneyPage() {
         intro={progress.length > 0 ? "Where you are in each lesson. A lesson under way opens where you left off." : undefined}
       >
         {progress.length > 0 ? (
-          <div className="max-w-reading">
-            <LessonList lessons={allLessons} progress={progress} linkTo="continue" withSummaries={false} />
-          </div>
+          <LessonList lessons={allLessons} progress={progress} linkTo="continue" withSummaries={false} />
         ) : (
           <EmptyState
             action={

@@ -20,9 +20,10 @@ type Props = {
   results: readonly TrendResult[];
 };
 
-const WIDTH = 320;
-const HEIGHT = 172;
-const PLOT = { left: 48, right: WIDTH - 18, top: 24, bottom: HEIGHT - 32 };
+// Small on purpose: five sit side by side on a wide screen, and the text stays readable.
+const WIDTH = 264;
+const HEIGHT = 150;
+const PLOT = { left: 46, right: WIDTH - 16, top: 22, bottom: HEIGHT - 30 };
 /** Beyond this many results, only the first and the latest points carry their numbers. */
 const LABEL_EVERY_POINT_UP_TO = 6;
 /** Beyond this many results, only the first and the latest dates sit under the axis. */

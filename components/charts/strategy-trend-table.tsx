@@ -18,17 +18,17 @@ export function StrategyTrendTable({ results, names, id }: Props) {
   const captionId = `${id}-caption`;
   return (
     <div role="region" aria-labelledby={captionId} tabIndex={0} className="-mx-1 overflow-x-auto rounded-lg px-1 pb-2">
-      <table className="w-full border-collapse text-left">
+      <table className="border-collapse text-left">
         <caption id={captionId} className="pb-3 text-left text-sm text-muted">
           Your scores at each result, oldest first, on the 0 to 100 scale
         </caption>
         <thead>
           <tr className="border-b border-line-strong text-sm text-muted">
-            <th scope="col" className="py-2 pr-4 align-bottom font-semibold">
+            <th scope="col" className="py-2 pr-3 align-bottom font-semibold sm:pr-6">
               Strategy
             </th>
             {results.map((result) => (
-              <th key={result.id} scope="col" className="py-2 pr-4 text-right align-bottom font-semibold whitespace-nowrap">
+              <th key={result.id} scope="col" className="py-2 pl-3 text-right align-bottom font-semibold whitespace-nowrap sm:pl-6">
                 {result.title}
                 <span className="block font-normal">{result.shortDate}</span>
               </th>
@@ -38,13 +38,13 @@ export function StrategyTrendTable({ results, names, id }: Props) {
         <tbody>
           {STRATEGIES.map((strategy) => (
             <tr key={strategy} className="border-b border-line">
-              <th scope="row" className="min-w-32 py-2 pr-4 font-medium">
+              <th scope="row" className="py-2 pr-3 font-medium sm:pr-6">
                 {names[strategy] ?? strategy}
               </th>
               {results.map((result) => {
                 const scored = scoreOf(result.strategies, strategy);
                 return (
-                  <td key={result.id} className="py-2 pr-4 text-right whitespace-nowrap">
+                  <td key={result.id} className="py-2 pl-3 text-right whitespace-nowrap sm:pl-6">
                     {scored ? (
                       <>
                         <span className="tabular-nums">{scored.score.toFixed(1)}</span>

@@ -22,8 +22,8 @@ export function describeChange(earlier: StrategyResult, later: StrategyResult): 
   // Both scores carry one decimal; rounding the difference keeps 0.1-style float error out.
   const delta = Math.round((later.score - earlier.score) * 10) / 10;
   const bands = earlier.band === later.band ? {} : { bands: { from: earlier.band, to: later.band } };
-  if (delta === 0) return { kind: "same", delta: 0, text: "no change", words: "about where it was", ...bands };
+  if (delta === 0) return { kind: "same", delta: 0, text: "no change", words: "about the same", ...bands };
   return delta > 0
-    ? { kind: "up", delta, text: `+${delta.toFixed(1)}`, words: "seems more active now", ...bands }
-    : { kind: "down", delta, text: `\u2212${Math.abs(delta).toFixed(1)}`, words: "seems less active now", ...bands };
+    ? { kind: "up", delta, text: `+${delta.toFixed(1)}`, words: "seems more active", ...bands }
+    : { kind: "down", delta, text: `\u2212${Math.abs(delta).toFixed(1)}`, words: "seems less active", ...bands };
 }

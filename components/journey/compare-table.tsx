@@ -12,7 +12,7 @@ function Score({ result }: { result: StrategyResult | undefined }) {
   if (result?.status !== "scored") return <span className="text-sm text-muted">not enough answers</span>;
   return (
     <>
-      <span className="text-lg font-semibold tabular-nums">{result.score.toFixed(1)}</span>
+      <span className="font-semibold tabular-nums sm:text-lg">{result.score.toFixed(1)}</span>
       <span className="block text-sm text-muted">{result.band}</span>
     </>
   );
@@ -23,17 +23,17 @@ export function CompareTable({ earlier, later, names }: Props) {
   const find = (result: NumberedResult, strategy: string) => result.strategies.find((entry) => entry.strategy === strategy);
   return (
     <div role="region" aria-labelledby="compare-caption" tabIndex={0} className="-mx-1 overflow-x-auto rounded-lg px-1 pb-2">
-      <table className="w-full min-w-[20rem] border-collapse text-left">
+      <table className="w-full border-collapse text-left text-sm sm:text-base">
         <caption id="compare-caption" className="pb-3 text-left text-sm text-muted">
           Your scores on {earlier.date} and {later.date}, and the change, on the 0 to 100 scale
         </caption>
         <thead>
           <tr className="border-b border-line-strong text-sm text-muted">
-            <th scope="col" className="py-2 pr-3 align-bottom font-semibold">
+            <th scope="col" className="py-2 pr-2 align-bottom font-semibold sm:pr-4">
               Strategy
             </th>
             {[earlier, later].map((result) => (
-              <th key={result.id} scope="col" className="py-2 pr-3 align-bottom font-semibold">
+              <th key={result.id} scope="col" className="py-2 pr-2 align-bottom font-semibold sm:pr-4">
                 {result.title}
                 <span className="block font-normal">{result.shortDate}</span>
               </th>
@@ -50,13 +50,13 @@ export function CompareTable({ earlier, later, names }: Props) {
             const change = before && after ? describeChange(before, after) : null;
             return (
               <tr key={strategy} className="border-b border-line align-top">
-                <th scope="row" className="py-3 pr-3 font-medium">
+                <th scope="row" className="py-3 pr-2 font-medium hyphens-auto sm:pr-4">
                   {names[strategy] ?? strategy}
                 </th>
-                <td className="py-3 pr-3">
+                <td className="py-3 pr-2 sm:pr-4">
                   <Score result={before} />
                 </td>
-                <td className="py-3 pr-3">
+                <td className="py-3 pr-2 sm:pr-4">
                   <Score result={after} />
                 </td>
                 <td className="py-3">
@@ -65,7 +65,7 @@ export function CompareTable({ earlier, later, names }: Props) {
                       <span className="font-semibold tabular-nums">{change.text}</span>
                       <span className="block text-sm text-muted">
                         {change.words}
-                        {"bands" in change && change.bands ? `, from ${change.bands.from} to ${change.bands.to}` : null}
+                        {"bands" in change && change.bands ? `, now ${change.bands.to}` : null}
                       </span>
                     </>
                   ) : (

@@ -17,7 +17,7 @@ type Props = {
   progress: readonly LessonProgressLike[];
   /** "start": every lesson opens at step 1. "continue": a lesson under way opens where it was left. */
   linkTo?: "start" | "continue";
-  /** Each lesson's one-line summary under its title. */
+  /** Each lesson's one-line summary under its title, one lesson per row; without, a compact two-column grid on wider screens. */
   withSummaries?: boolean;
 };
 
@@ -25,7 +25,7 @@ type Props = {
 export function LessonList({ lessons, progress, linkTo = "start", withSummaries = true }: Props) {
   const bySlug = new Map(progress.map((entry) => [entry.lessonSlug, entry]));
   return (
-    <ol className="space-y-3">
+    <ol className={withSummaries ? "space-y-3" : "grid gap-3 sm:grid-cols-2"}>
       {lessons.map((lesson, index) => {
         const entry = bySlug.get(lesson.slug);
         const state = lessonState(entry, lesson.steps.length);
@@ -34,7 +34,7 @@ export function LessonList({ lessons, progress, linkTo = "start", withSummaries 
           <li key={lesson.slug}>
             <Link
               href={lessonStepPath(lesson.slug, step)}
-              className="flex min-h-11 items-start gap-4 rounded-2xl border border-line bg-surface p-4 hover:border-accent sm:p-5"
+              className={`flex min-h-11 items-start gap-4 rounded-2xl border border-line bg-surface p-4 hover:border-accent ${withSummaries ? "sm:p-5" : "h-full"}`}
             >
               <span aria-hidden="true" className="mt-0.5 w-6 shrink-0 text-right font-semibold text-muted tabular-nums">
                 {index + 1}

@@ -24,9 +24,9 @@ const unscored = (strategy: Strategy = "control"): StrategyResult => ({
 
 describe("describeChange", () => {
   it("says how far a score moved, with its sign, as a signal", () => {
-    expect(describeChange(scored(48), scored(55))).toEqual({ kind: "up", delta: 7, text: "+7.0", words: "seems more active now" });
-    expect(describeChange(scored(60), scored(48))).toEqual({ kind: "down", delta: -12, text: "−12.0", words: "seems less active now" });
-    expect(describeChange(scored(52.5), scored(52.5))).toEqual({ kind: "same", delta: 0, text: "no change", words: "about where it was" });
+    expect(describeChange(scored(48), scored(55))).toEqual({ kind: "up", delta: 7, text: "+7.0", words: "seems more active" });
+    expect(describeChange(scored(60), scored(48))).toEqual({ kind: "down", delta: -12, text: "−12.0", words: "seems less active" });
+    expect(describeChange(scored(52.5), scored(52.5))).toEqual({ kind: "same", delta: 0, text: "no change", words: "about the same" });
   });
 
   it("rounds to the scores' one decimal, so float error never shows", () => {
@@ -89,10 +89,10 @@ describe("CompareTable", () => {
     ]);
     const cells = (name: string) =>
       [...within(table).getByRole("rowheader", { name }).closest("tr")!.querySelectorAll("td")].map((cell) => cell.textContent);
-    expect(cells("Intimacy avoidance")).toEqual(["70.0high", "58.0moderate", "−12.0seems less active now, from high to moderate"]);
-    expect(cells("Conflict avoidance")).toEqual(["48.0moderate", "55.0moderate", "+7.0seems more active now"]);
-    expect(cells("Passive-aggressiveness")).toEqual(["30.0low", "30.0low", "no changeabout where it was"]);
-    expect(cells("Control")).toEqual(["62.5moderate", "67.5high", "+5.0seems more active now, from moderate to high"]);
+    expect(cells("Intimacy avoidance")).toEqual(["70.0high", "58.0moderate", "−12.0seems less active, now moderate"]);
+    expect(cells("Conflict avoidance")).toEqual(["48.0moderate", "55.0moderate", "+7.0seems more active"]);
+    expect(cells("Passive-aggressiveness")).toEqual(["30.0low", "30.0low", "no changeabout the same"]);
+    expect(cells("Control")).toEqual(["62.5moderate", "67.5high", "+5.0seems more active, now high"]);
     expect(cells("Overfunctioning")).toEqual(["not enough answers", "40.0moderate", "—not enough answers to compare"]);
   });
 });
