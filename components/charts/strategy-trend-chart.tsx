@@ -122,7 +122,11 @@ export function StrategyTrendChart({ strategy, name, results }: Props) {
                   x={px}
                   y={y(scored.score) - 13}
                   textAnchor="middle"
-                  className="fill-ink"
+                  // A halo in the panel's colour keeps the number legible where it crosses a band line.
+                  className="fill-ink stroke-surface"
+                  strokeWidth="4"
+                  strokeLinejoin="round"
+                  paintOrder="stroke"
                   fontWeight="600"
                   style={{ fontVariantNumeric: "tabular-nums" }}
                 >

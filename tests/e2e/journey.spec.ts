@@ -46,8 +46,14 @@ function expectedChange(before: string, after: string): string {
 }
 
 const section = (page: Page, name: string) => page.getByRole("region", { name, exact: true });
+const rowheader = (table: Locator, strategy: string) =>
+  table.page().getByRole("rowheader", { name: strategyNames[strategy], exact: true });
+/** A strategy's figures in the trend table: the cells of its row. */
 const rowCells = (table: Locator, strategy: string) =>
-  table.getByRole("row").filter({ has: table.page().getByRole("rowheader", { name: strategyNames[strategy], exact: true }) }).getByRole("cell");
+  table.getByRole("row").filter({ has: rowheader(table, strategy) }).getByRole("cell");
+/** A strategy's figures in the comparison: its row group (the name has a row of its own). */
+const groupCells = (table: Locator, strategy: string) =>
+  table.locator("tbody").filter({ has: rowheader(table, strategy) }).getByRole("cell");
 
 async function expectEmptyJourney(page: Page) {
   await page.goto("/me");
@@ -161,14 +167,14 @@ test("two quizzes, a reflection and a practice entry all show on /me, and two re
   await expect(page.getByRole("heading", { level: 1, name: "Two results side by side" })).toBeVisible();
   const compared = page.getByRole("table", { name: /and the change/ });
   for (const strategy of Object.keys(before)) {
-    const cells = rowCells(compared, strategy);
+    const cells = groupCells(compared, strategy);
     await expect(cells.nth(0)).toContainText(before[strategy]!);
     await expect(cells.nth(1)).toContainText(after[strategy]!);
     await expect(cells.nth(2)).toContainText(expectedChange(before[strategy]!, after[strategy]!));
   }
   // Picked the other way round, the earlier result still sits on the left.
   await page.goto(`/me/compare?from=${second}&to=${first}`);
-  await expect(rowCells(compared, "control").nth(0)).toContainText(before.control!);
+  await expect(groupCells(compared, "control").nth(0)).toContainText(before.control!);
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
     await page.goto(compareUrl);
@@ -194,7 +200,7 @@ test("two quizzes, a reflection and a practice entry all show on /me, and two re
   await plain.goto("/me");
   await plain.getByRole("button", { name: "Compare these two" }).click();
   await expect(plain).toHaveURL(`/me/compare?from=${first}&to=${second}`);
-  await expect(rowCells(plain.getByRole("table", { name: /and the change/ }), "overfunctioning").nth(2)).toContainText(
+  await expect(groupCells(plain.getByRole("table", { name: /and the change/ }), "overfunctioning").nth(2)).toContainText(
     expectedChange(before.overfunctioning!, after.overfunctioning!),
   );
   await noScript.close();

@@ -82,18 +82,23 @@ describe("CompareTable", () => {
     render(<CompareTable earlier={earlier!} later={later!} names={names} />);
     const table = screen.getByRole("table", { name: /Your scores on 27 November 2026 and 3 December 2026, and the change/ });
     expect(within(table).getAllByRole("columnheader").map((cell) => cell.textContent)).toEqual([
-      "Strategy",
       "Result 127 Nov 2026",
       "Result 23 Dec 2026",
       "Change",
     ]);
-    const cells = (name: string) =>
-      [...within(table).getByRole("rowheader", { name }).closest("tr")!.querySelectorAll("td")].map((cell) => cell.textContent);
+    // Each strategy is a row group: its name on a row of its own, the figures below, tied to it by `headers`.
+    const cells = (name: string) => {
+      const header = within(table).getByRole("rowheader", { name });
+      const figures = [...header.closest("tbody")!.querySelectorAll("td")];
+      for (const cell of figures) expect(cell.getAttribute("headers")!.split(" ")).toContain(header.id);
+      return figures.map((cell) => cell.textContent);
+    };
     expect(cells("Intimacy avoidance")).toEqual(["70.0high", "58.0moderate", "−12.0seems less active, now moderate"]);
     expect(cells("Conflict avoidance")).toEqual(["48.0moderate", "55.0moderate", "+7.0seems more active"]);
     expect(cells("Passive-aggressiveness")).toEqual(["30.0low", "30.0low", "no changeabout the same"]);
     expect(cells("Control")).toEqual(["62.5moderate", "67.5high", "+5.0seems more active, now high"]);
     expect(cells("Overfunctioning")).toEqual(["not enough answers", "40.0moderate", "—not enough answers to compare"]);
+    expect(within(table).getAllByRole("rowheader")).toHaveLength(5);
   });
 });
 
