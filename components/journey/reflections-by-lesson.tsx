@@ -55,7 +55,11 @@ export function ReflectionsByLesson({ groups }: { groups: readonly ReflectionGro
       {groups.map((group) => (
         <div key={group.slug}>
           <h3 className="text-lg font-semibold">
-            {group.lessonNumber ? <span className="text-muted">Lesson {group.lessonNumber}: </span> : null}
+            {group.lessonNumber ? (
+              <>
+                <span className="text-muted">Lesson {group.lessonNumber}:</span>{" "}
+              </>
+            ) : null}
             {group.title}
           </h3>
           <ul className="mt-4 space-y-4">

@@ -98,6 +98,21 @@ describe("the trend chart", () => {
     expect(svg.getAttribute("aria-label")).toContain("5 February 2026, not enough answers");
   });
 
+  it("on a long journey keeps every point but names only the first and the latest", () => {
+    const eight = journey(
+      ...[30, 35, 40, 45, 50, 55, 60, 62.5].map((score, index) => ({
+        on: `2026-0${index + 1}-10T10:00:00Z`,
+        scores: { control: score },
+      })),
+    );
+    const svg = chartOf("control", eight);
+    expect(points(svg)).toHaveLength(8);
+    const texts = [...svg.querySelectorAll("text")].map((text) => text.textContent);
+    expect(texts.filter((text) => /^\d+\.\d$/.test(text!))).toEqual(["30.0", "62.5"]);
+    expect(texts.filter((text) => /2026$/.test(text!))).toEqual(["10 Jan 2026", "10 Aug 2026"]);
+    expect(svg.getAttribute("aria-label")).toContain("across your 8 results, oldest first: 10 January 2026, 30.0 (low); 10 February 2026, 35.0 (low)");
+  });
+
   it("with a single result shows one point per chart and says that retaking shows the change", () => {
     const one = journey({ on: "2026-11-27T10:00:00Z", scores: { "intimacy-avoidance": 72.5 } });
     const { container } = render(<StrategyTrends results={one} names={names} />);
