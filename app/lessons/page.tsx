@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { LessonList } from "@/components/lessons/lesson-list";
 import { ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
@@ -20,20 +21,12 @@ export default async function LessonsPage() {
   const all = lessons();
   const profile = await currentProfile();
   const [progress, latest] = profile ? await Promise.all([listLessonProgress(profile), getLatestResult(profile)]) : [[], null];
-  const bySlug = new Map(progress.map((entry) => [entry.lessonSlug, entry]));
   // Where you left off: the most recently read lesson that isn't finished.
   const resume = progress.find((entry) => entry.completedAt === null);
   const resumeLesson = resume ? all.find((lesson) => lesson.slug === resume.lessonSlug) : undefined;
   const suggested = latest
     ? rankStrategies(quiz, latest.strategies).pointsTo.lessons.flatMap((slug) => all.filter((lesson) => lesson.slug === slug))
     : [];
-
-  const stateOf = (slug: string, steps: number) => {
-    const entry = bySlug.get(slug);
-    if (!entry) return "Not started";
-    if (entry.completedAt) return "Done";
-    return `Step ${entry.stepReached} of ${steps}`;
-  };
 
   return (
     <Container className="py-12 sm:py-16">
@@ -73,31 +66,9 @@ export default async function LessonsPage() {
 
       <section aria-labelledby="path" className="mt-12">
         <h2 id="path" className="text-xl font-semibold">The path</h2>
-        <ol className="mt-4 space-y-3">
-          {all.map((lesson, index) => {
-            const state = stateOf(lesson.slug, lesson.steps.length);
-            return (
-              <li key={lesson.slug}>
-                <Link
-                  href={lessonStepPath(lesson.slug, 1)}
-                  className="flex min-h-11 items-start gap-4 rounded-2xl border border-line bg-surface p-4 hover:border-accent sm:p-5"
-                >
-                  <span aria-hidden="true" className="mt-0.5 w-6 shrink-0 text-right font-semibold text-muted tabular-nums">
-                    {index + 1}
-                  </span>
-                  <span className="flex-1">
-                    <span className="block font-semibold">{lesson.title}</span>
-                    <span className="mt-1 block text-sm text-muted">{lesson.summary}</span>
-                    <span className="mt-2 block text-sm">
-                      <span className="sr-only">Lesson {index + 1}. </span>
-                      {lesson.minutes} min · <span className={state === "Done" ? "font-semibold text-accent" : ""}>{state}</span>
-                    </span>
-                  </span>
-                </Link>
-              </li>
-            );
-          })}
-        </ol>
+        <div className="mt-4">
+          <LessonList lessons={all} progress={progress} />
+        </div>
       </section>
     </Container>
   );

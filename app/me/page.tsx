@@ -1,47 +1,249 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Container } from "@/components/ui/container";
-import { Notice } from "@/components/ui/notice";
-import { PageHeading } from "@/components/ui/page-heading";
-import { Prose } from "@/components/ui/prose";
 import { AccountStatus } from "@/components/account/account-status";
+import { CompareForm } from "@/components/journey/compare-form";
+import { numberResults, trendResults } from "@/components/journey/format";
+import { EmptyState, JourneySection } from "@/components/journey/journey-section";
+import { groupPracticeEntries, PracticeByCapacity } from "@/components/journey/practice-by-capacity";
+import { groupReflections, ReflectionsByLesson } from "@/components/journey/reflections-by-lesson";
+import { ResultsList, type ResultSummary } from "@/components/journey/results-list";
+import { StrategyTrends } from "@/components/journey/strategy-trends";
+import { YourData } from "@/components/journey/your-data";
+import { LessonList } from "@/components/lessons/lesson-list";
+import { ButtonLink } from "@/components/ui/button";
+import { Container } from "@/components/ui/container";
+import { PageHeading } from "@/components/ui/page-heading";
+import { TextLink } from "@/components/ui/text-link";
 import { currentProfile } from "@/lib/auth/profile";
+import { lessons } from "@/lib/content/lessons";
+import { capacities, quiz, strategyTexts } from "@/lib/content/quiz";
+import { listLessonProgress } from "@/lib/data/lesson-progress";
+import { listPracticeEntries } from "@/lib/data/practice-entries";
 import { describeProfile } from "@/lib/data/profiles";
+import { listResults } from "@/lib/data/quiz-attempts";
+import { listReflections } from "@/lib/data/reflections";
+import { lessonStepPath } from "@/lib/routes";
+import { rankStrategies, STRATEGIES } from "@/lib/scoring";
 
 export const metadata: Metadata = {
   title: "My journey",
-  description: "Your saved quiz results, lesson progress and notes, over time. Coming soon.",
+  description:
+    "Your quiz results and how your scores move over time, your place in the lessons, your reflections and your practice log.",
+  robots: { index: false },
 };
 
+const sections = [
+  { id: "results", title: "Your quiz results" },
+  { id: "trend", title: "How your scores move" },
+  { id: "compare", title: "Compare two results" },
+  { id: "lessons", title: "Your lessons" },
+  { id: "reflections", title: "Your reflections" },
+  { id: "practice", title: "Your practice log" },
+  { id: "your-data", title: "Your data" },
+] as const;
+const titleOf = (id: (typeof sections)[number]["id"]) => sections.find((section) => section.id === id)!.title;
+
 export default async function JourneyPage() {
+  // Reading this page never creates a profile: a first-time visitor sees the invitations.
   const profile = await currentProfile();
-  const visitor = profile ? await describeProfile(profile) : null;
+  const [visitor, results, progress, reflections, entries] = profile
+    ? await Promise.all([
+        describeProfile(profile),
+        listResults(profile),
+        listLessonProgress(profile),
+        listReflections(profile),
+        listPracticeEntries(profile),
+      ])
+    : [null, [], [], [], []];
+
+  const allLessons = lessons();
+  const names = Object.fromEntries(STRATEGIES.map((strategy) => [strategy, strategyTexts[strategy].name]));
+  const numbered = numberResults(results);
+  const summaries: ResultSummary[] = numbered.map((result) => ({
+    ...result,
+    top: rankStrategies(quiz, result.strategies)
+      .top.slice(0, 2)
+      .flatMap((strategy) => {
+        const entry = result.strategies.find((candidate) => candidate.strategy === strategy);
+        return entry?.status === "scored" ? [{ name: names[strategy]!, band: entry.band }] : [];
+      }),
+  }));
+  const reflectionGroups = groupReflections(allLessons, reflections);
+  const practiceGroups = groupPracticeEntries(capacities, allLessons, entries);
+  const hasAnything = [results, progress, reflections, entries].some((list) => list.length > 0);
+  const offered = sections.filter((section) => section.id !== "compare" || numbered.length >= 2);
+
+  const firstLesson = allLessons[0]!;
+  const firstPrompt = allLessons
+    .flatMap((lesson, index) => lesson.steps.map((step) => ({ lesson, index, step })))
+    .find(({ step }) => step.reflections.length > 0);
+  const practiceSteps = allLessons
+    .flatMap((lesson, index) => lesson.steps.map((step) => ({ lesson, index, step })))
+    .filter(({ step }) => step.practice);
+  const firstPractice = practiceSteps[0];
+  const lastPractice = practiceSteps[practiceSteps.length - 1];
+
   return (
     <Container className="py-12 sm:py-16">
       <PageHeading
-        eyebrow="Coming soon"
         title="My journey"
-        lead="Your own page for coming back and seeing how things change."
+        lead="Your quiz results, your place in the lessons and what you’ve written, kept together so you can see how things move over time."
       />
+
       <div className="mt-8">
         <AccountStatus visitor={visitor} />
       </div>
-      <Prose className="mt-10">
-        <p>
-          This is where your saved quiz results will live, alongside your progress through the lessons and the
-          reflections you write. Over weeks and months, you&rsquo;ll be able to see how your scores move each time you
-          retake the quiz, and reread what you noticed along the way.
-        </p>
-        <Notice title="Still being built">
-          <p>
-            This page isn&rsquo;t ready yet. When it is, it will also be the place to download everything you&rsquo;ve
-            saved, or to delete all of it.
-          </p>
-        </Notice>
-        <p>
-          In the meantime, you can read <Link href="/privacy">what will be stored and why</Link>.
-        </p>
-      </Prose>
+
+      {/* A map of the page once it holds something; an empty page is short enough without one. */}
+      {hasAnything ? (
+        <nav aria-label="On this page" className="mt-8">
+          <ul className="-ml-2 flex flex-wrap gap-x-1 gap-y-1 text-sm">
+            {offered.map((section) => (
+              <li key={section.id}>
+                <a
+                  href={`#${section.id}`}
+                  className="inline-flex min-h-11 items-center rounded-full px-2 text-accent underline decoration-1 underline-offset-[0.2em] hover:text-accent-hover hover:decoration-2"
+                >
+                  {section.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+
+      <JourneySection
+        id="results"
+        title={titleOf("results")}
+        intro={summaries.length > 0 ? "Newest first. Open one to read it in full." : undefined}
+      >
+        {summaries.length > 0 ? (
+          <>
+            <ResultsList results={summaries} />
+            <div className="mt-6">
+              <ButtonLink href="/quiz">Retake the quiz</ButtonLink>
+            </div>
+          </>
+        ) : (
+          <EmptyState action={<ButtonLink href="/quiz">Start the quiz</ButtonLink>}>
+            <p>
+              You haven’t finished the patterns quiz yet. It takes about ten minutes and shows which of five protective
+              strategies seem most active for you right now. Each result you finish is kept here.
+            </p>
+          </EmptyState>
+        )}
+      </JourneySection>
+
+      <JourneySection
+        id="trend"
+        title={titleOf("trend")}
+        intro={numbered.length > 0 ? "One small chart per strategy, from your first result to your latest." : undefined}
+      >
+        {numbered.length > 0 ? (
+          <StrategyTrends results={trendResults(numbered)} names={names} />
+        ) : (
+          <EmptyState>
+            <p>
+              Once you finish the quiz, each of the five strategies gets a small chart here. Take it again in a few weeks,
+              and you can watch your scores move. <TextLink href="/quiz">Begin with the quiz</TextLink>.
+            </p>
+          </EmptyState>
+        )}
+      </JourneySection>
+
+      {numbered.length >= 2 ? (
+        <JourneySection
+          id="compare"
+          title={titleOf("compare")}
+          intro="Choose any two results to see them side by side, with the change in each strategy."
+        >
+          <CompareForm results={numbered} />
+        </JourneySection>
+      ) : null}
+
+      <JourneySection
+        id="lessons"
+        title={titleOf("lessons")}
+        intro={progress.length > 0 ? "Where you are in each lesson. A lesson under way opens where you left off." : undefined}
+      >
+        {progress.length > 0 ? (
+          <LessonList lessons={allLessons} progress={progress} linkTo="continue" withSummaries={false} />
+        ) : (
+          <EmptyState
+            action={
+              <ButtonLink href={lessonStepPath(firstLesson.slug, 1)} variant="secondary">
+                Start lesson 1
+              </ButtonLink>
+            }
+          >
+            <p>
+              You haven’t opened a lesson yet. The first one, “{firstLesson.title}”, takes about {firstLesson.minutes}{" "}
+              minutes, one short idea at a time.
+            </p>
+          </EmptyState>
+        )}
+      </JourneySection>
+
+      <JourneySection
+        id="reflections"
+        title={titleOf("reflections")}
+        intro={reflectionGroups.length > 0 ? "What you wrote in the lessons, under the question it answers." : undefined}
+      >
+        {reflectionGroups.length > 0 ? (
+          <ReflectionsByLesson groups={reflectionGroups} />
+        ) : (
+          <EmptyState>
+            <p>
+              Nothing written yet. Along the way, the lessons ask a few questions to sit with; whatever you write is kept
+              here, grouped by lesson.
+              {firstPrompt ? (
+                <>
+                  {" "}
+                  <TextLink href={lessonStepPath(firstPrompt.lesson.slug, firstPrompt.step.number)}>
+                    The first question is in lesson {firstPrompt.index + 1}
+                  </TextLink>
+                  .
+                </>
+              ) : null}
+            </p>
+          </EmptyState>
+        )}
+      </JourneySection>
+
+      <JourneySection
+        id="practice"
+        title={titleOf("practice")}
+        intro={practiceGroups.length > 0 ? "The moments you logged, by the capacity you were practising, newest first." : undefined}
+      >
+        {practiceGroups.length > 0 ? (
+          <PracticeByCapacity groups={practiceGroups} />
+        ) : (
+          <EmptyState>
+            <p>
+              No practice entries yet.
+              {firstPractice && lastPractice ? (
+                <>
+                  {" "}
+                  Lessons {firstPractice.index + 1} to {lastPractice.index + 1} each keep a small log for the moments you
+                  catch the pattern in daily life; a few words are enough.
+                </>
+              ) : null}
+              {firstPractice ? (
+                <>
+                  {" "}
+                  <TextLink href={lessonStepPath(firstPractice.lesson.slug, firstPractice.step.number)}>
+                    Open the first practice log
+                  </TextLink>
+                  .
+                </>
+              ) : null}
+            </p>
+          </EmptyState>
+        )}
+      </JourneySection>
+
+      <JourneySection id="your-data" title={titleOf("your-data")}>
+        <YourData hasProfile={profile !== null} />
+      </JourneySection>
     </Container>
   );
 }

@@ -1,4 +1,5 @@
-import { BAND_CUT_POINTS, type StrategyResult } from "@/lib/scoring";
+import type { StrategyResult } from "@/lib/scoring";
+import { BAND_LINES, BandLine, bandOpacity, CHART_FONT_SIZE, SCALE_TICKS, TickLabel } from "./chart-style";
 
 type Props = {
   results: readonly StrategyResult[];
@@ -11,8 +12,6 @@ type Props = {
 const WIDTH = 400;
 const ROW = 56;
 const BAR = 14;
-// Depth of the accent says how active a strategy is; never an alarm colour.
-const bandOpacity = { low: 0.45, moderate: 0.7, high: 1 } as const;
 
 /** The five scores as horizontal bars on the 0–100 scale, drawn on the server as SVG. */
 export function StrategyScoresChart({ results, names, label }: Props) {
@@ -24,19 +23,10 @@ export function StrategyScoresChart({ results, names, label }: Props) {
       role="img"
       aria-label={label}
       className="w-full max-w-lg overflow-visible text-ink"
-      fontSize="15"
+      fontSize={CHART_FONT_SIZE}
     >
-      {[BAND_CUT_POINTS.moderate, BAND_CUT_POINTS.high].map((cut) => (
-        <line
-          key={cut}
-          x1={x(cut)}
-          x2={x(cut)}
-          y1={18}
-          y2={height - 20}
-          strokeDasharray="3 4"
-          className="stroke-line-strong"
-          strokeWidth="1"
-        />
+      {BAND_LINES.map((cut) => (
+        <BandLine key={cut} x1={x(cut)} x2={x(cut)} y1={18} y2={height - 20} />
       ))}
       {results.map((result, index) => {
         const top = index * ROW;
@@ -64,17 +54,10 @@ export function StrategyScoresChart({ results, names, label }: Props) {
           </g>
         );
       })}
-      {[0, BAND_CUT_POINTS.moderate, BAND_CUT_POINTS.high, 100].map((tick) => (
-        <text
-          key={tick}
-          x={x(tick)}
-          y={height - 2}
-          textAnchor={tick === 0 ? "start" : tick === 100 ? "end" : "middle"}
-          className="fill-muted"
-          fontSize="12"
-        >
+      {SCALE_TICKS.map((tick) => (
+        <TickLabel key={tick} x={x(tick)} y={height - 2} anchor={tick === 0 ? "start" : tick === 100 ? "end" : "middle"}>
           {tick}
-        </text>
+        </TickLabel>
       ))}
     </svg>
   );

@@ -167,13 +167,25 @@ export async function finishAttempt(
   });
 }
 
-/** A finished attempt's stored scores; null for an unknown, unfinished or another profile's attempt. */
-export async function getResult(profile: CurrentProfile, attemptId: string): Promise<QuizResult | null> {
-  const row = await db().quizAttempt.findFirst({
-    where: { id: attemptId, profileId: profile.id, status: "completed" },
-    select: { id: true, quizVersion: true, scoringVersion: true, completedAt: true, scores: true },
-  });
-  if (!row || !row.completedAt || !row.scoringVersion) return null;
+const resultSelect = {
+  id: true,
+  quizVersion: true,
+  scoringVersion: true,
+  completedAt: true,
+  scores: { select: { strategy: true, score: true, band: true, answered: true, total: true } },
+} as const;
+
+type ResultRow = {
+  id: string;
+  quizVersion: string;
+  scoringVersion: string | null;
+  completedAt: Date | null;
+  scores: { strategy: string; score: number | null; band: string | null; answered: number; total: number }[];
+};
+
+/** A finished attempt's row as a result; null if it lacks what a finished attempt must have. */
+function toResult(row: ResultRow): QuizResult | null {
+  if (!row.completedAt || !row.scoringVersion) return null;
   const byStrategy = new Map(row.scores.map((score) => [score.strategy, score]));
   const strategies = STRATEGIES.flatMap((strategy): StrategyResult[] => {
     const stored = byStrategy.get(strategy);
@@ -190,6 +202,26 @@ export async function getResult(profile: CurrentProfile, attemptId: string): Pro
     completedAt: row.completedAt,
     strategies,
   };
+}
+
+/** A finished attempt's stored scores; null for an unknown, unfinished or another profile's attempt. */
+export async function getResult(profile: CurrentProfile, attemptId: string): Promise<QuizResult | null> {
+  const row = await db().quizAttempt.findFirst({
+    where: { id: attemptId, profileId: profile.id, status: "completed" },
+    select: resultSelect,
+  });
+  return row ? toResult(row) : null;
+}
+
+/** Every finished result of the profile with its stored scores, newest first, in one query. */
+export async function listResults(profile: CurrentProfile): Promise<QuizResult[]> {
+  const rows = await db().quizAttempt.findMany({
+    where: { profileId: profile.id, status: "completed" },
+    // The id breaks ties between attempts finished in the same millisecond, so the order is stable.
+    orderBy: [{ completedAt: "desc" }, { id: "desc" }],
+    select: resultSelect,
+  });
+  return rows.flatMap((row) => toResult(row) ?? []);
 }
 
 /** The profile's most recently finished result, if any. */

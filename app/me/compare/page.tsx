@@ -1,0 +1,136 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { CompareForm } from "@/components/journey/compare-form";
+import { CompareTable } from "@/components/journey/compare-table";
+import { numberResults } from "@/components/journey/format";
+import { EmptyState } from "@/components/journey/journey-section";
+import { ButtonLink } from "@/components/ui/button";
+import { Container } from "@/components/ui/container";
+import { Notice } from "@/components/ui/notice";
+import { PageHeading } from "@/components/ui/page-heading";
+import { TextLink } from "@/components/ui/text-link";
+import { currentProfile } from "@/lib/auth/profile";
+import { strategyTexts } from "@/lib/content/quiz";
+import { listResults } from "@/lib/data/quiz-attempts";
+import { resultPath } from "@/lib/routes";
+import { STRATEGIES } from "@/lib/scoring";
+
+export const metadata: Metadata = {
+  title: "Compare two results",
+  description: "Two of your quiz results side by side, with the change in each strategy.",
+  robots: { index: false },
+};
+
+const attemptId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+/** `?from=<id>&to=<id>`: one id each; anything else is an address that leads nowhere. */
+const compareQuery = z.object({ from: attemptId, to: attemptId });
+
+export default async function ComparePage({ searchParams }: PageProps<"/me/compare">) {
+  const query = await searchParams;
+  const profile = await currentProfile();
+  const results = profile ? numberResults(await listResults(profile)) : [];
+  const names = Object.fromEntries(STRATEGIES.map((strategy) => [strategy, strategyTexts[strategy].name]));
+
+  if (query.from === undefined && query.to === undefined) return <ChooseTwo results={results} />;
+  const parsed = compareQuery.safeParse(query);
+  if (!parsed.success) notFound();
+  // Only this profile's finished results are in the list: anyone else's id is simply not there.
+  const first = results.find((result) => result.id === parsed.data.from);
+  const second = results.find((result) => result.id === parsed.data.to);
+  if (!first || !second) notFound();
+  if (first.id === second.id) {
+    return (
+      <ChooseTwo
+        results={results}
+        from={first.id}
+        to={second.id}
+        error={`Both choices are the same result (${first.date}). Choose two different results to compare.`}
+      />
+    );
+  }
+  const [earlier, later] = first.number < second.number ? [first, second] : [second, first];
+
+  return (
+    <Container className="py-12 sm:py-16">
+      <PageHeading
+        eyebrow="My journey"
+        title="Two results side by side"
+        lead={`From ${earlier.date} to ${later.date}. A change is something to get curious about, not a verdict on how you’re doing.`}
+      />
+
+      <section aria-labelledby="side-by-side" className="mt-10 max-w-reading">
+        <h2 id="side-by-side" className="text-xl font-semibold sm:text-2xl">
+          Strategy by strategy
+        </h2>
+        <div className="mt-5">
+          <CompareTable earlier={earlier} later={later} names={names} />
+        </div>
+        <p className="mt-4 text-sm text-muted">
+          Read each one in full: <TextLink href={resultPath(earlier.id)}>{earlier.title}</TextLink> ·{" "}
+          <TextLink href={resultPath(later.id)}>{later.title}</TextLink>
+        </p>
+      </section>
+
+      <Notice title="Reading the changes" className="mt-10 max-w-reading">
+        <p>
+          Moving one answer by a single step shifts a strategy’s score by about 2.5 points, so a small change can come
+          from one statement read a little differently on the day. A larger move, or a move into another band, is more
+          worth a look, and so is what was going on in your life around each date.
+        </p>
+      </Notice>
+
+      <section aria-labelledby="choose-other" className="mt-12 border-t border-line pt-10">
+        <h2 id="choose-other" className="text-xl font-semibold sm:text-2xl">
+          Compare two other results
+        </h2>
+        <div className="mt-5">
+          <CompareForm results={results} from={earlier.id} to={later.id} />
+        </div>
+      </section>
+
+      <p className="mt-10">
+        <TextLink href="/me">Back to My journey</TextLink>
+      </p>
+    </Container>
+  );
+}
+
+/** The page without a pair to show: the choice of two results, or the way to get a second one. */
+function ChooseTwo({
+  results,
+  from,
+  to,
+  error,
+}: {
+  results: ReturnType<typeof numberResults>;
+  from?: string;
+  to?: string;
+  error?: string;
+}) {
+  return (
+    <Container className="py-12 sm:py-16">
+      <PageHeading
+        eyebrow="My journey"
+        title="Compare two results"
+        lead="Choose any two of your quiz results to see them side by side, with the change in each strategy."
+      />
+      <div className="mt-10">
+        {results.length >= 2 ? (
+          <CompareForm results={results} from={from} to={to} error={error} variant="primary" />
+        ) : (
+          <EmptyState action={<ButtonLink href="/quiz">{results.length === 0 ? "Start the quiz" : "Retake the quiz"}</ButtonLink>}>
+            <p>
+              {results.length === 0
+                ? "There’s nothing to compare yet. Once you’ve finished the quiz twice, a few weeks apart, you can put the two results side by side here."
+                : "You have one result so far. Take the quiz again, perhaps in a few weeks, and you can put the two side by side here."}
+            </p>
+          </EmptyState>
+        )}
+      </div>
+      <p className="mt-10">
+        <TextLink href="/me">Back to My journey</TextLink>
+      </p>
+    </Container>
+  );
+}

@@ -1,0 +1,149 @@
+import type { Strategy, StrategyResult } from "@/lib/scoring";
+import { BAND_LINES, BandLine, bandOpacity, SCALE_TICKS, TickLabel, TICK_FONT_SIZE } from "./chart-style";
+
+/** One finished quiz result as a point in time, for the trend chart and its table. */
+export type TrendResult = {
+  id: string;
+  /** "Result 2": the results are numbered oldest first, so two on one day stay apart. */
+  title: string;
+  /** "27 November 2026", for the text alternative. */
+  date: string;
+  /** "27 Nov 2026", under the chart's axis and in the table. */
+  shortDate: string;
+  strategies: readonly StrategyResult[];
+};
+
+type Props = {
+  strategy: Strategy;
+  name: string;
+  /** Oldest first: the x axis runs from the first result to the latest. */
+  results: readonly TrendResult[];
+};
+
+// Small on purpose: five sit side by side on a wide screen, and the text stays readable.
+const WIDTH = 264;
+const HEIGHT = 150;
+const PLOT = { left: 46, right: WIDTH - 16, top: 22, bottom: HEIGHT - 30 };
+/** Beyond this many results, only the first and the latest points carry their numbers. */
+const LABEL_EVERY_POINT_UP_TO = 6;
+/** Beyond this many results, only the first and the latest dates sit under the axis. */
+const DATE_EVERY_POINT_UP_TO = 3;
+
+export function scoreOf(results: readonly StrategyResult[], strategy: Strategy) {
+  const result = results.find((entry) => entry.strategy === strategy);
+  return result?.status === "scored" ? result : null;
+}
+
+/** What the chart shows, in words: every result's date, score and band, oldest first. */
+export function trendDescription(name: string, strategy: Strategy, results: readonly TrendResult[]): string {
+  const points = results.map((result) => {
+    const scored = scoreOf(result.strategies, strategy);
+    return `${result.date}, ${scored ? `${scored.score.toFixed(1)} (${scored.band})` : "not enough answers"}`;
+  });
+  const count = results.length === 1 ? "your one result so far" : `your ${results.length} results, oldest first`;
+  return `${name} across ${count}: ${points.join("; ")}.`;
+}
+
+/**
+ * One strategy's score at each finished result, as a line on the 0–100 scale with the band
+ * lines at 40 and 65, drawn on the server. Meant for a surface-coloured panel.
+ */
+export function StrategyTrendChart({ strategy, name, results }: Props) {
+  const y = (score: number) => PLOT.bottom - (score / 100) * (PLOT.bottom - PLOT.top);
+  const x = (index: number) =>
+    results.length === 1 ? (PLOT.left + PLOT.right) / 2 : PLOT.left + (index / (results.length - 1)) * (PLOT.right - PLOT.left);
+  const points = results.map((result, index) => ({ result, x: x(index), scored: scoreOf(result.strategies, strategy) }));
+  // A result without a score for this strategy leaves a gap: the line never bridges it.
+  const segments: { x: number; y: number }[][] = [];
+  let run: { x: number; y: number }[] = [];
+  for (const point of points) {
+    if (point.scored) run.push({ x: point.x, y: y(point.scored.score) });
+    else if (run.length) {
+      segments.push(run);
+      run = [];
+    }
+  }
+  if (run.length) segments.push(run);
+
+  const last = points.length - 1;
+  const labelled = (index: number) => points.length <= LABEL_EVERY_POINT_UP_TO || index === 0 || index === last;
+  const dated = (index: number) => points.length <= DATE_EVERY_POINT_UP_TO || index === 0 || index === last;
+  const dateAnchor = (index: number) =>
+    points.length === 1 ? "middle" : index === 0 ? "start" : index === last ? "end" : "middle";
+
+  return (
+    <svg
+      viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+      role="img"
+      aria-label={trendDescription(name, strategy, results)}
+      className="w-full overflow-visible text-ink"
+      fontSize={TICK_FONT_SIZE}
+      data-strategy={strategy}
+    >
+      <line x1={PLOT.left - 16} x2={WIDTH} y1={y(0)} y2={y(0)} strokeWidth="1" className="stroke-line" />
+      {BAND_LINES.map((cut) => (
+        <BandLine key={cut} x1={PLOT.left - 16} x2={WIDTH} y1={y(cut)} y2={y(cut)} />
+      ))}
+      {SCALE_TICKS.map((tick) => (
+        <TickLabel key={tick} x={PLOT.left - 22} y={y(tick)} anchor="end" baseline="middle">
+          {tick}
+        </TickLabel>
+      ))}
+      {segments
+        .filter((segment) => segment.length > 1)
+        .map((segment) => (
+          <polyline
+            key={`${segment[0]!.x}`}
+            points={segment.map((point) => `${point.x},${point.y}`).join(" ")}
+            fill="none"
+            strokeWidth="2.5"
+            strokeLinejoin="round"
+            strokeLinecap="round"
+            className="stroke-accent"
+            data-line=""
+          />
+        ))}
+      {points.map(({ result, x: px, scored }, index) => (
+        <g key={result.id}>
+          {scored ? (
+            <>
+              <circle cx={px} cy={y(scored.score)} r={7.5} className="fill-surface" />
+              <circle
+                cx={px}
+                cy={y(scored.score)}
+                r={6}
+                className="fill-accent stroke-accent"
+                strokeWidth="1.5"
+                fillOpacity={bandOpacity[scored.band]}
+                data-score={scored.score.toFixed(1)}
+              />
+              {labelled(index) ? (
+                <text
+                  x={px}
+                  y={y(scored.score) - 13}
+                  textAnchor="middle"
+                  // A halo in the panel's colour keeps the number legible where it crosses a band line.
+                  className="fill-ink stroke-surface"
+                  strokeWidth="4"
+                  strokeLinejoin="round"
+                  paintOrder="stroke"
+                  fontWeight="600"
+                  style={{ fontVariantNumeric: "tabular-nums" }}
+                >
+                  {scored.score.toFixed(1)}
+                </text>
+              ) : null}
+            </>
+          ) : null}
+          {dated(index) ? (
+            <TickLabel x={points.length === 1 ? px : index === 0 ? px - 8 : index === last ? px + 8 : px} y={HEIGHT - 6} anchor={dateAnchor(index)}>
+              {result.shortDate}
+            </TickLabel>
+          ) : (
+            <line x1={px} x2={px} y1={y(0)} y2={y(0) + 5} strokeWidth="1" className="stroke-line-strong" />
+          )}
+        </g>
+      ))}
+    </svg>
+  );
+}

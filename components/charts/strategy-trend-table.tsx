@@ -1,0 +1,65 @@
+import { STRATEGIES } from "@/lib/scoring";
+import { scoreOf, type TrendResult } from "./strategy-trend-chart";
+
+type Props = {
+  /** Oldest first, like the charts. */
+  results: readonly TrendResult[];
+  names: Readonly<Record<string, string>>;
+  /** For the caption's id, so the scrolling wrapper can be named by it. */
+  id: string;
+};
+
+/**
+ * The trend charts' numbers as one table: a row per strategy, a column per result. On a
+ * narrow screen with many results it scrolls sideways, and the wrapper takes keyboard focus
+ * so it can be scrolled without a pointer.
+ */
+export function StrategyTrendTable({ results, names, id }: Props) {
+  const captionId = `${id}-caption`;
+  return (
+    <div role="region" aria-labelledby={captionId} tabIndex={0} className="-mx-1 overflow-x-auto rounded-lg px-1 pb-2">
+      <table className="border-collapse text-left">
+        <caption id={captionId} className="pb-3 text-left text-sm text-muted">
+          Your scores at each result, oldest first, on the 0 to 100 scale
+        </caption>
+        <thead>
+          <tr className="border-b border-line-strong text-sm text-muted">
+            <th scope="col" className="py-2 pr-3 align-bottom font-semibold sm:pr-6">
+              Strategy
+            </th>
+            {results.map((result) => (
+              <th key={result.id} scope="col" className="py-2 pl-3 text-right align-bottom font-semibold whitespace-nowrap sm:pl-6">
+                {result.title}
+                <span className="block font-normal">{result.shortDate}</span>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {STRATEGIES.map((strategy) => (
+            <tr key={strategy} className="border-b border-line">
+              <th scope="row" className="py-2 pr-3 font-medium sm:pr-6">
+                {names[strategy] ?? strategy}
+              </th>
+              {results.map((result) => {
+                const scored = scoreOf(result.strategies, strategy);
+                return (
+                  <td key={result.id} className="py-2 pl-3 text-right whitespace-nowrap sm:pl-6">
+                    {scored ? (
+                      <>
+                        <span className="tabular-nums">{scored.score.toFixed(1)}</span>
+                        <span className="block text-sm text-muted">{scored.band}</span>
+                      </>
+                    ) : (
+                      <span className="text-sm text-muted">not enough answers</span>
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

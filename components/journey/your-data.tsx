@@ -1,0 +1,30 @@
+import { buttonClassName } from "@/components/ui/button";
+import { TextLink } from "@/components/ui/text-link";
+
+/** Download or delete everything: the last word on the journey page. */
+export function YourData({ hasProfile }: { hasProfile: boolean }) {
+  if (!hasProfile) {
+    return (
+      <p className="max-w-reading">
+        Nothing is saved for this browser yet. Once you answer a question or save a note, you can download all of it or
+        delete it for good from here.
+      </p>
+    );
+  }
+  return (
+    <div className="max-w-reading">
+      <p>
+        Everything here is yours. You can take a copy with you as one JSON file, or delete your profile and everything
+        it holds.
+      </p>
+      <div className="mt-5 flex flex-wrap items-center gap-x-6 gap-y-4">
+        <a href="/api/me/export" download className={buttonClassName("secondary")}>
+          Download everything
+        </a>
+        <TextLink href="/me/delete" className="inline-flex min-h-11 items-center">
+          Delete everything
+        </TextLink>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+// @vitest-environment jsdom
+import { render, screen, within } from "@testing-library/react";
+import { describe, expect, it } from "vitest";
+import { numberResults } from "@/components/journey/format";
+import { groupPracticeEntries, PracticeByCapacity } from "@/components/journey/practice-by-capacity";
+import { groupReflections, ReflectionsByLesson } from "@/components/journey/reflections-by-lesson";
+import { ResultsList, type ResultSummary } from "@/components/journey/results-list";
+import type { Lesson } from "@/lib/content/lessons";
+import type { Capacity } from "@/lib/content/quiz";
+
+const step = (number: number, extra: Partial<Lesson["steps"][number]> = {}) => ({
+  number,
+  title: `Step ${number}`,
+  html: "<p>Text</p>",
+  reflections: [],
+  practice: null,
+  ...extra,
+});
+const lesson = (slug: string, title: string, steps: Lesson["steps"]): Lesson => ({
+  slug,
+  order: 1,
+  title,
+  summary: "A summary.",
+  minutes: 5,
+  strategies: [],
+  capacities: [],
+  file: `${slug}.md`,
+  steps,
+});
+const lessons = [
+  lesson("first", "The first lesson", [
+    step(1),
+    step(2, { reflections: [{ id: "early", prompt: "What did you notice early on?" }] }),
+    step(3, { reflections: [{ id: "late", prompt: "What do you notice now?" }] }),
+  ]),
+  lesson("practising", "Catching it", [step(1), step(2, { practice: { capacity: "catching", instructions: "Log it." } })]),
+];
+const capacities: Capacity[] = [
+  { id: "catching", name: "Catching the reflex", summary: "…", lesson: "practising" },
+  { id: "staying", name: "Staying with it", summary: "…", lesson: "elsewhere" },
+];
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+describe("the results list", () => {
+  it("shows the ten newest straight away and keeps older ones behind a disclosure", () => {
+    const results: ResultSummary[] = numberResults(
+      Array.from({ length: 12 }, (_, index) => ({
+        id: `r${12 - index}`,
+        completedAt: new Date(Date.UTC(2026, 11 - index, 15, 10)),
+        strategies: [],
+      })),
+    ).map((result) => ({ ...result, top: result.number === 12 ? [{ name: "Control", band: "high" as const }] : [] }));
+    const { container } = render(<ResultsList results={results} />);
+    const details = container.querySelector("details")!;
+    expect(within(details).getByText("Show 2 earlier results")).toBeTruthy();
+    const all = screen.getAllByRole("link");
+    expect(all.map((link) => link.getAttribute("href"))).toEqual(Array.from({ length: 12 }, (_, index) => `/results/r${12 - index}`));
+    expect(details.querySelectorAll("a")).toHaveLength(2);
+    expect(all[0]!.textContent).toBe("15 December 2026Result 12Stood out: Control (high)");
+    expect(all[11]!.textContent).toContain("Result 1");
+    expect(all[11]!.textContent).toContain("Too few answers to show a pattern");
+  });
+});
+
+describe("reflections by lesson", () => {
+  const reflections = [
+    { id: "a", lessonSlug: "first", promptId: "late", text: "Now I notice sooner.", updatedAt: new Date("2026-11-20T10:00:00Z") },
+    { id: "b", lessonSlug: "gone", promptId: "old", text: "Kept anyway.", updatedAt: new Date("2026-11-19T10:00:00Z") },
+    { id: "c", lessonSlug: "first", promptId: "early", text: "Early on, nothing.", updatedAt: new Date("2026-11-01T10:00:00Z") },
+    { id: "d", lessonSlug: "practising", promptId: "x", text: "   ", updatedAt: new Date("2026-11-02T10:00:00Z") },
+  ];
+
+  it("groups by lesson in path order, prompts in lesson order, leaves out blank ones, keeps the orphaned", () => {
+    const groups = groupReflections(lessons, reflections);
+    expect(groups.map((group) => [group.title, group.reflections.map((reflection) => reflection.id)])).toEqual([
+      ["The first lesson", ["c", "a"]],
+      ["A lesson that is no longer on the path", ["b"]],
+    ]);
+    render(<ReflectionsByLesson groups={groups} />);
+    const first = screen.getByRole("heading", { name: "Lesson 1: The first lesson" }).nextElementSibling as HTMLElement;
+    const items = within(first).getAllByRole("listitem");
+    expect(items[0]!.textContent).toContain("What did you notice early on?");
+    expect(items[0]!.textContent).toContain("Early on, nothing.");
+    expect(items[0]!.textContent).toContain("Last saved 1 November 2026");
+    expect(within(items[1]!).getByRole("link", { name: "Lesson 1, step 3" }).getAttribute("href")).toBe("/lessons/first/3");
+  });
+});
+
+describe("practice entries by capacity", () => {
+  const entry = (id: string, capacity: string, on: string) => ({
+    id,
+    capacity,
+    practisedOn: day(on),
+    whatHappened: `Happened ${id}`,
+    whatNoticed: `Noticed ${id}`,
+    whatYouDid: `Did ${id}`,
+  });
+
+  it("groups by capacity in content order, newest first, with a way back to the log", () => {
+    const groups = groupPracticeEntries(capacities, lessons, [
+      entry("old", "catching", "2026-10-02"),
+      entry("unknown", "retired-capacity", "2026-11-01"),
+      entry("new", "catching", "2026-11-05"),
+    ]);
+    expect(groups.map((group) => [group.name, group.entries.map((item) => item.id)])).toEqual([
+      ["Catching the reflex", ["new", "old"]],
+      ["retired-capacity", ["unknown"]],
+    ]);
+    expect(groups[0]!.log).toEqual({ href: "/lessons/practising/2", lessonNumber: 2 });
+    render(<PracticeByCapacity groups={groups} />);
+    const newest = screen.getByRole("article", { name: "5 November 2026" });
+    expect(within(newest).getByText("What you did").nextElementSibling!.textContent).toBe("Did new");
+    expect(screen.getByRole("link", { name: "Add one in lesson 2" }).getAttribute("href")).toBe("/lessons/practising/2");
+  });
+
+  it("shows five entries per capacity and keeps the rest behind a disclosure", () => {
+    const many = Array.from({ length: 7 }, (_, index) => entry(`e${index}`, "catching", `2026-11-0${index + 1}`));
+    const { container } = render(<PracticeByCapacity groups={groupPracticeEntries(capacities, lessons, many)} />);
+    expect(within(container.querySelector("details")!).getByText("Show 2 earlier entries")).toBeTruthy();
+    expect(screen.getAllByRole("article").map((article) => article.getAttribute("aria-labelledby"))).toEqual(
+      ["e6", "e5", "e4", "e3", "e2", "e1", "e0"].map((id) => `practice-${id}`),
+    );
+  });
+});
