@@ -1,7 +1,8 @@
+import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
 import { newEmail, PASSWORD, signIn, signUp } from "./support/accounts";
 import { expectNoAxeViolations } from "./support/axe";
-import { finishQuiz } from "./support/quiz";
+import { finishQuiz, items } from "./support/quiz";
 import { saveScreenshots } from "./support/screenshots";
 
 /** The form's own alert (Next keeps an empty route announcer with the same role). */
@@ -12,11 +13,12 @@ const reflection = "I change the subject when someone asks how I really am.";
 
 test.describe.configure({ timeout: 90_000 });
 
-test("a guest's quiz result and reflection move into the account they create, and come back on a fresh browser", async ({ page, browser }) => {
+test("the whole account journey: guest work moves in, survives sign-out and a fresh browser, compares, exports and is deleted", async ({ page, browser }) => {
+  test.setTimeout(180_000);
   await page.goto(`/lessons/${firstLesson}/5`);
   await page.getByRole("textbox").fill(reflection);
   await expect(page.getByRole("status")).toHaveText("Saved", { timeout: 15_000 });
-  const attemptId = await finishQuiz(page, (index) => 1 + (index % 5));
+  const first = await finishQuiz(page, (index) => 1 + (index % 5));
 
   const email = newEmail();
   await signUp(page, email);
@@ -24,31 +26,75 @@ test("a guest's quiz result and reflection move into the account they create, an
   const sessionCookie = (await page.context().cookies()).find((cookie) => cookie.name.endsWith("drawbridge.session_token"));
   expect(sessionCookie).toMatchObject({ httpOnly: true, sameSite: "Lax", secure: true });
 
-  // The result and the reflection now belong to the account.
-  expect((await page.goto(`/results/${attemptId}`))?.status()).toBe(200);
-  await page.goto(`/lessons/${firstLesson}/5`);
-  await expect(page.getByRole("textbox")).toHaveValue(reflection);
+  // The guest's result and reflection are on My journey, now the account's.
+  await expectOnJourney(page, [first]);
 
   // Signing out ends the session on the server: the old cookie opens nothing.
-  await page.goto("/me");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL("/sign-in?signed-out=1");
   await expect(page.getByRole("status")).toHaveText(/You’re signed out/);
   const replay = await browser.newContext({ javaScriptEnabled: true });
   await replay.addCookies([{ ...sessionCookie!, sameSite: "Lax" }]);
   const replayed = await replay.newPage();
-  expect((await replayed.goto(`/results/${attemptId}`))?.status()).toBe(404);
+  expect((await replayed.goto(`/results/${first}`))?.status()).toBe(404);
   await replay.close();
 
   // A fresh browser: sign in, and everything is there again.
   const fresh = await browser.newContext({ javaScriptEnabled: true });
   const again = await fresh.newPage();
   await signIn(again, email);
-  expect((await again.goto(`/results/${attemptId}`))?.status()).toBe(200);
-  await again.goto(`/lessons/${firstLesson}/5`);
-  await expect(again.getByRole("textbox")).toHaveValue(reflection);
+  await expectOnJourney(again, [first]);
+
+  // A second quiz, and the two compared.
+  const second = await finishQuiz(again, (index) => 5 - (index % 5));
+  await again.goto("/me");
+  await expectOnJourney(again, [second, first]);
+  await again.getByRole("button", { name: "Compare these two" }).click();
+  await expect(again).toHaveURL(`/me/compare?from=${first}&to=${second}`);
+  await expect(again.getByRole("table", { name: /and the change/ })).toBeVisible();
+
+  // The export holds it all.
+  await again.goto("/me/delete");
+  const downloading = again.waitForEvent("download");
+  await again.getByRole("link", { name: /Download/ }).first().click();
+  const exported = JSON.parse(readFileSync((await (await downloading).path())!, "utf8")) as {
+    formatVersion: number;
+    profile: { kind: string; email?: string };
+    quizAttempts: { id: string; status: string; answers: unknown[]; scores: unknown[] }[];
+    reflections: { text: string }[];
+  };
+  expect(exported.formatVersion).toBe(1);
+  expect(exported.profile).toMatchObject({ kind: "account", email });
+  expect(exported.quizAttempts.map((attempt) => [attempt.id, attempt.status, attempt.answers.length, attempt.scores.length])).toEqual([
+    [first, "completed", items.length, 5],
+    [second, "completed", items.length, 5],
+  ]);
+  expect(exported.reflections.map((row) => row.text)).toEqual([reflection]);
+
+  // Deleting the account: gone, signed out, and the password opens nothing.
+  await again.getByLabel("To confirm, type the word delete").fill("delete");
+  await again.getByRole("button", { name: "Delete everything" }).click();
+  await expect(again).toHaveURL("/me/deleted");
+  expect((await again.request.get("/api/me/export")).status()).toBe(404);
+  expect((await again.goto(`/results/${first}`))?.status()).toBe(404);
+  await again.goto("/sign-in");
+  await again.getByLabel("Email").fill(email);
+  await again.getByLabel("Password").fill(PASSWORD);
+  await again.getByRole("button", { name: "Sign in" }).click();
+  await expect(formAlert(again)).toHaveText("Email or password is wrong.");
   await fresh.close();
 });
+
+/** My journey lists these results (newest first) and the reflection under lesson 1. */
+async function expectOnJourney(page: Page, resultIds: string[]) {
+  await page.goto("/me");
+  const results = page.getByRole("region", { name: "Your quiz results", exact: true }).getByRole("listitem");
+  await expect(results).toHaveCount(resultIds.length);
+  for (const [index, id] of resultIds.entries()) {
+    await expect(results.nth(index).getByRole("link")).toHaveAttribute("href", `/results/${id}`);
+  }
+  await expect(page.getByRole("region", { name: "Your reflections", exact: true })).toContainText(reflection);
+}
 
 test("sign-in failures say only that the email or password is wrong", async ({ page }) => {
   const email = newEmail();
