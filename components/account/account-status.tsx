@@ -22,7 +22,10 @@ export function AccountStatus({ visitor }: { visitor: ProfileSummary | null }) {
           : "Nothing is saved yet. Take the quiz or read a lesson and your progress appears here, or sign in to find what you saved before."}
       </p>
       <div className="mt-4 flex flex-wrap gap-3">
-        <ButtonLink href="/sign-up">Create an account</ButtonLink>
+        {/* With nothing saved yet, the quiz below is the first step; an account can wait. */}
+        <ButtonLink href="/sign-up" variant={visitor ? "primary" : "secondary"}>
+          Create an account
+        </ButtonLink>
         <ButtonLink href="/sign-in" variant="secondary">
           Sign in
         </ButtonLink>
