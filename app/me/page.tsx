@@ -73,12 +73,9 @@ export default async function JourneyPage() {
   const offered = sections.filter((section) => section.id !== "compare" || numbered.length >= 2);
 
   const firstLesson = allLessons[0]!;
-  const firstPrompt = allLessons
-    .flatMap((lesson, index) => lesson.steps.map((step) => ({ lesson, index, step })))
-    .find(({ step }) => step.reflections.length > 0);
-  const practiceSteps = allLessons
-    .flatMap((lesson, index) => lesson.steps.map((step) => ({ lesson, index, step })))
-    .filter(({ step }) => step.practice);
+  const allSteps = allLessons.flatMap((lesson, index) => lesson.steps.map((step) => ({ lesson, index, step })));
+  const firstPrompt = allSteps.find(({ step }) => step.reflections.length > 0);
+  const practiceSteps = allSteps.filter(({ step }) => step.practice);
   const firstPractice = practiceSteps[0];
   const lastPractice = practiceSteps[practiceSteps.length - 1];
 

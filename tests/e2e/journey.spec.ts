@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
-import { expectedScores, items, scaleLabels, strategyNames } from "./support/quiz";
+import { expectedScores, finishQuiz, strategyNames } from "./support/quiz";
 import { saveScreenshots } from "./support/screenshots";
 
 // Two different answer patterns, so every strategy's score (and its change) is known from the keying.
@@ -18,25 +18,6 @@ const practice = {
 };
 
 test.describe.configure({ timeout: 150_000 });
-
-/** Finishes a whole quiz: every answer but the last through the answer API, the last one on the page. */
-async function finishQuiz(page: Page, valueFor: (index: number) => number): Promise<string> {
-  await page.goto("/quiz");
-  await page.getByRole("button", { name: "Start the quiz" }).click();
-  await expect(page).toHaveURL(/\/quiz\/[^/]+\/1$/);
-  const attemptId = new URL(page.url()).pathname.split("/")[2]!;
-  for (const [index, item] of items.slice(0, -1).entries()) {
-    const response = await page.request.put(`/api/quiz/attempts/${attemptId}/answers/${item.id}`, {
-      data: { value: valueFor(index) },
-    });
-    expect(response.status()).toBe(200);
-  }
-  await page.goto(`/quiz/${attemptId}/${items.length}`);
-  await page.getByText(scaleLabels[valueFor(items.length - 1) - 1]!, { exact: true }).click();
-  await page.getByRole("button", { name: "See my results" }).click();
-  await expect(page).toHaveURL(`/results/${attemptId}`);
-  return attemptId;
-}
 
 /** "+7.0", "−12.0" or "no change", worked out here from the two expected scores. */
 function expectedChange(before: string, after: string): string {

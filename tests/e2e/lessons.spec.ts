@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
+import { finishQuiz, items } from "./support/quiz";
 import { saveScreenshots } from "./support/screenshots";
 
 const lessonsDir = path.join(__dirname, "..", "..", "content", "lessons");
@@ -135,9 +136,6 @@ test("a finished quiz puts the lessons its top strategies point to under 'Sugges
   await page.goto("/lessons");
   await expect(page.getByRole("region", { name: "Suggested for you" })).toHaveCount(0);
 
-  const items: { id: string; strategy: string; keyed: string }[] = JSON.parse(
-    readFileSync(path.join(__dirname, "..", "..", "content", "quiz", "items.json"), "utf8"),
-  ).items;
   const strategies: Record<string, { capacities: string[] }> = JSON.parse(
     readFileSync(path.join(__dirname, "..", "..", "content", "quiz", "strategies.json"), "utf8"),
   );
@@ -147,19 +145,7 @@ test("a finished quiz puts the lessons its top strategies point to under 'Sugges
   // Control answered as strongly as possible, everything else as weakly: control is the one top strategy.
   const value = (item: (typeof items)[number]) => ((item.strategy === "control") === (item.keyed === "plus") ? 5 : 1);
 
-  await page.goto("/quiz");
-  await page.getByRole("button", { name: "Start the quiz" }).click();
-  await expect(page).toHaveURL(/\/quiz\/[^/]+\/1$/);
-  const attemptId = new URL(page.url()).pathname.split("/")[2];
-  for (const item of items.slice(0, -1)) {
-    const saved = await page.request.put(`/api/quiz/attempts/${attemptId}/answers/${item.id}`, { data: { value: value(item) } });
-    expect(saved.ok()).toBe(true);
-  }
-  await page.goto(`/quiz/${attemptId}/${items.length}`);
-  const last = items[items.length - 1]!;
-  await page.getByText(["Never", "Rarely", "Sometimes", "Often", "Almost always"][value(last) - 1]!, { exact: true }).click();
-  await page.getByRole("button", { name: "See my results" }).click();
-  await expect(page).toHaveURL(/\/results\//);
+  await finishQuiz(page, (index) => value(items[index]!));
 
   await page.goto("/lessons");
   const suggested = page.getByRole("region", { name: "Suggested for you" });
