@@ -2,7 +2,8 @@
 // bundle never sees process.exit.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { exitOnConfigError } = await import("@/lib/startup");
+    const { exitOnConfigError, startGuestCleanup } = await import("@/lib/startup");
     exitOnConfigError();
+    if (process.env.NEXT_PHASE !== "phase-production-build") startGuestCleanup();
   }
 }

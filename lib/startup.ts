@@ -1,4 +1,5 @@
 import { config, ConfigError, encryptionKey } from "@/lib/config";
+import { describeError, log } from "@/lib/log";
 
 /** A broken setting stops the server with one clear line, not a stack trace on every request. */
 export function exitOnConfigError(): void {
@@ -10,4 +11,24 @@ export function exitOnConfigError(): void {
     console.error(`Drawbridge cannot start: ${error.message}`);
     process.exit(1);
   }
+}
+
+const CLEANUP_EVERY_MS = 6 * 60 * 60 * 1000;
+
+/**
+ * Deletes guest profiles whose sessions have all expired, at start and every six hours: no
+ * browser can open them again, so keeping what they hold would only keep personal data around.
+ */
+export function startGuestCleanup(): void {
+  const run = async () => {
+    try {
+      const { deleteAbandonedGuests } = await import("@/lib/data/guest-cleanup");
+      const deleted = await deleteAbandonedGuests();
+      if (deleted > 0) log.info("guests.cleaned", { deleted });
+    } catch (error) {
+      log.warn("guests.cleanup_failed", describeError(error)); // the database may not be up yet; next round
+    }
+  };
+  void run();
+  setInterval(run, CLEANUP_EVERY_MS).unref();
 }

@@ -78,8 +78,9 @@ export default function PrivacyPage() {
         </p>
         <p>
           As a guest, your data is tied to the session cookie in the browser that saved it. If you clear this
-          site&rsquo;s data in your browser, you lose access to that profile. Creating an account keeps it safe: what you
-          saved as a guest moves into the account, and you can sign in from any browser.
+          site&rsquo;s data in your browser, or don&rsquo;t visit for 60 days, that profile can&rsquo;t be opened again, so
+          it is deleted with everything in it. Creating an account keeps it safe: what you saved as a guest moves into
+          the account, and you can sign in from any browser.
         </p>
 
         <h2>Who holds your data</h2>

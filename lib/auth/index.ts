@@ -10,6 +10,7 @@ import { log } from "@/lib/log";
 import { moveGuestData } from "@/lib/data/guest-merge";
 import { clearSignInFailures, recordSignInFailure, signInKeys, signInWaitSeconds } from "@/lib/data/sign-in-limits";
 
+export const SESSION_DAYS = 60;
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 128;
 
@@ -46,6 +47,9 @@ function createAuth() {
     user: { modelName: "profile" },
     session: {
       fields: { userId: "profileId" },
+      // Lessons are worked through over weeks: a session lasts 60 days from its last use
+      // (renewed at most daily). A guest whose session runs out is cleaned up (lib/startup.ts).
+      expiresIn: SESSION_DAYS * 24 * 60 * 60,
       // A signed copy of the session in the cookie spares a database read on every request
       // (the quiz saves each answer); after a minute the database is asked again.
       cookieCache: { enabled: true, maxAge: 60 },
