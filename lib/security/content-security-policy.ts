@@ -10,14 +10,21 @@ import { createHash, randomBytes } from "node:crypto";
 /** For responses that are never a document to render: API JSON, RSC payloads, static assets. */
 export const NON_DOCUMENT_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-/** Every powerful browser feature the app does not use, switched off for it and anything it embeds. */
+/**
+ * Every powerful browser feature the app does not use, switched off for it and anything it embeds.
+ * Only names Chromium knows (it logs an error for each unknown one); browsing-topics is what
+ * interest-cohort (FLoC) became, and both are off.
+ */
 export const PERMISSIONS_POLICY = [
   "accelerometer",
-  "ambient-light-sensor",
   "autoplay",
-  "bluetooth",
   "browsing-topics",
   "camera",
+  "captured-surface-control",
+  "clipboard-read",
+  "clipboard-write",
+  "compute-pressure",
+  "digital-credentials-get",
   "display-capture",
   "encrypted-media",
   "fullscreen",
@@ -25,20 +32,28 @@ export const PERMISSIONS_POLICY = [
   "geolocation",
   "gyroscope",
   "hid",
+  "identity-credentials-get",
   "idle-detection",
+  "interest-cohort",
+  "language-detector",
   "local-fonts",
   "magnetometer",
   "microphone",
   "midi",
+  "on-device-speech-recognition",
   "otp-credentials",
   "payment",
   "picture-in-picture",
+  "private-state-token-redemption",
   "publickey-credentials-create",
   "publickey-credentials-get",
   "screen-wake-lock",
   "serial",
+  "speaker-selection",
+  "storage-access",
+  "summarizer",
+  "translator",
   "usb",
-  "web-share",
   "window-management",
   "xr-spatial-tracking",
 ]

@@ -163,7 +163,7 @@ describe("the headers that never vary", () => {
     expect(byName.get("permissions-policy")).toBe(PERMISSIONS_POLICY);
     const features = PERMISSIONS_POLICY.split(", ");
     for (const feature of features) expect(feature).toMatch(/^[a-z-]+=\(\)$/);
-    for (const feature of ["camera", "microphone", "geolocation", "browsing-topics", "payment", "usb"]) {
+    for (const feature of ["camera", "microphone", "geolocation", "interest-cohort", "browsing-topics", "payment", "usb"]) {
       expect(features).toContain(`${feature}=()`);
     }
   });
