@@ -268,6 +268,41 @@ test("a page rendered on demand that is not found (another attempt's result) has
   expect(problems).toEqual([]);
 });
 
+test("a form posted to a prerendered page (a reflection, without JavaScript) is rendered with a nonce", async ({ page, baseURL }) => {
+  // What a browser sends when the reflection form is submitted before any script ran: the
+  // form's own fields, as a multipart post to the step itself.
+  const stepWithReflection = "/lessons/the-pattern-from-inside/5";
+  const html = await (await page.request.get(stepWithReflection)).text();
+  const form = /<form\b[^>]*method="POST"[^>]*>([\s\S]*?)<\/form>/.exec(html)?.[1] ?? "";
+  const fields: Record<string, string> = {};
+  for (const [, name, value = ""] of form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?/g)) {
+    fields[name!] = value.replaceAll("&quot;", '"').replaceAll("&amp;", "&");
+  }
+  expect(Object.keys(fields).some((name) => name.startsWith("$ACTION_"))).toBe(true);
+  const posted = await page.request.post(stepWithReflection, {
+    headers: { Origin: baseURL! },
+    multipart: { ...fields, text: "Written before the page woke up." },
+  });
+  expect(posted.status()).toBe(200);
+  const [nonceSource] = expectPageHeaders(posted.headers(), "on demand").filter((source) => source.startsWith("'nonce-"));
+  const body = await posted.text();
+  expect(body).toContain(">Saved<");
+  const scriptTags = body.match(/<script\b[^>]*>/g) ?? [];
+  expect(scriptTags.length).toBeGreaterThan(2);
+  for (const tag of scriptTags) expect(tag).toContain(`nonce="${nonceSource!.slice("'nonce-".length, -1)}"`);
+
+  // The same bytes and headers, opened in Chromium: every script runs under that policy.
+  const problems = await watchForProblems(page);
+  const headers = Object.fromEntries(
+    Object.entries(posted.headers()).filter(([name]) => !["content-encoding", "content-length", "transfer-encoding"].includes(name)),
+  );
+  await page.route(`**${stepWithReflection}`, (route) => route.fulfill({ status: 200, headers, body }), { times: 1 });
+  await open(page, stepWithReflection);
+  await expect(page.getByRole("status")).toHaveText("Saved");
+  await expectHydrated(page);
+  expect(problems).toEqual([]);
+});
+
 test("the API and the build's static files carry the headers and a policy that allows nothing", async ({ page, request }) => {
   const health = await request.get("/api/health");
   expect(health.status()).toBe(200);
