@@ -1,6 +1,7 @@
 // Which paths the production build prerendered, and the hashes of each one's inline scripts.
 // The proxy asks this for every page request, so everything is read once and kept: the build
-// of a running server never changes.
+// of a running server never changes, and no page here is revalidated (a page that used
+// `revalidate` would be rewritten at run time, and its new scripts would need new hashes).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { inlineScriptHashes } from "./content-security-policy";
