@@ -1,15 +1,10 @@
-// Sends each response its Content-Security-Policy (and HSTS over https). The policies
-// themselves are built in lib/security; the headers that never vary are in next.config.ts.
+// Sends each page its Content-Security-Policy (and HSTS over https). The policies themselves
+// are built in lib/security; next.config.ts sends the headers that never vary, and the
+// allow-nothing policy of every response the proxy skips (see `config` below).
 import { join } from "node:path";
 import { NextResponse, type NextRequest } from "next/server";
 import { config as appConfig } from "@/lib/config";
-import {
-  createNonce,
-  documentPolicy,
-  isHttpsUrl,
-  NON_DOCUMENT_POLICY,
-  STRICT_TRANSPORT_SECURITY,
-} from "@/lib/security/content-security-policy";
+import { createNonce, documentPolicy, isHttpsUrl, STRICT_TRANSPORT_SECURITY } from "@/lib/security/content-security-policy";
 import { prerenderedPages } from "@/lib/security/prerendered-pages";
 
 const development = process.env.NODE_ENV === "development";
@@ -18,45 +13,41 @@ let https: boolean | undefined;
 
 export function proxy(request: NextRequest) {
   https ??= isHttpsUrl(appConfig().appUrl);
-  const { pathname } = request.nextUrl;
-  const headers = request.headers;
-  // API answers and server-action calls are never rendered as a page, so they get a policy that
-  // allows nothing. (RSC navigations and prefetches cannot be told apart here: Next.js strips
-  // their RSC headers before the proxy runs. They are treated like the page itself, which costs a
-  // cached lookup or a nonce, and the policy is ignored on a response that is not a document.)
-  const document =
-    pathname !== "/api" &&
-    !pathname.startsWith("/api/") &&
-    !pathname.startsWith("/_next/") &&
-    !headers.has("next-action");
+  // A GET of a prerendered page is answered with the build's HTML file: allow exactly its inline
+  // scripts. Anything else (a page rendered on demand, a form post) is rendered now, with a fresh
+  // nonce that Next.js reads from the request's policy and puts on every script it writes.
+  // An unknown address gets the prerendered 404 page, so its hashes are in every policy.
+  const readOnly = request.method === "GET" || request.method === "HEAD";
+  const prerendered = !development && readOnly ? pages.scriptHashesFor(request.nextUrl.pathname) : null;
+  const notFound = development ? [] : pages.notFoundScriptHashes();
 
   let response: NextResponse;
-  if (!document) {
+  if (prerendered) {
     response = NextResponse.next();
-    response.headers.set("Content-Security-Policy", NON_DOCUMENT_POLICY);
+    response.headers.set("Content-Security-Policy", documentPolicy({ scriptHashes: [...prerendered, ...notFound], https }));
   } else {
-    // A GET of a prerendered page is answered with the build's HTML file: allow exactly its
-    // inline scripts. Anything else is rendered now, with a fresh nonce Next.js reads from the
-    // request's policy. An unknown address gets the prerendered 404 page, so its hashes are in both.
-    const readOnly = request.method === "GET" || request.method === "HEAD";
-    const prerendered = !development && readOnly ? pages.scriptHashesFor(pathname) : null;
-    const notFound = development ? [] : pages.notFoundScriptHashes();
-    if (prerendered) {
-      response = NextResponse.next();
-      response.headers.set("Content-Security-Policy", documentPolicy({ scriptHashes: [...prerendered, ...notFound], https }));
-    } else {
-      const policy = documentPolicy({ nonce: createNonce(), scriptHashes: notFound, development, https });
-      const requestHeaders = new Headers(headers);
-      requestHeaders.set("Content-Security-Policy", policy);
-      response = NextResponse.next({ request: { headers: requestHeaders } });
-      response.headers.set("Content-Security-Policy", policy);
-    }
+    const policy = documentPolicy({ nonce: createNonce(), scriptHashes: notFound, development, https });
+    const requestHeaders = new Headers(request.headers);
+    requestHeaders.set("Content-Security-Policy", policy);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+    response.headers.set("Content-Security-Policy", policy);
   }
   if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
   return response;
 }
 
 export const config = {
-  // Everything but the build's static files (next.config.ts gives those their headers).
-  matcher: ["/((?!_next/static/).*)"],
+  // Only requests that can come back as an HTML page. Not the API or the build's files, and not
+  // RSC payloads (client navigations, prefetches) or server-action calls, which a client fetches
+  // and never renders: next.config.ts gives those the policy that allows nothing. Merely running
+  // a proxy costs a request about as much as serving a prerendered page, so it runs only where needed.
+  matcher: [
+    {
+      source: "/((?!api/|_next/).*)",
+      missing: [
+        { type: "header", key: "rsc" },
+        { type: "header", key: "next-action" },
+      ],
+    },
+  ],
 };

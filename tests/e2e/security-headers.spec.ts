@@ -303,6 +303,28 @@ test("a form posted to a prerendered page (a reflection, without JavaScript) is 
   expect(problems).toEqual([]);
 });
 
+test("RSC payloads and server-action answers are not pages: they carry the headers and allow nothing", async ({ page }) => {
+  const payloads: Response[] = [];
+  page.on("response", (response) => {
+    if (new URL(response.url()).searchParams.has("_rsc")) payloads.push(response);
+  });
+  await open(page, "/lessons");
+  await waitForHydration(page);
+  await navigatesInPlace(page, () => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Quiz" }).click(), "/quiz");
+  await expect.poll(() => payloads.length).toBeGreaterThan(0); // the navigation's payload, and prefetches
+  for (const payload of payloads) {
+    const headers = await payload.allHeaders();
+    expect(headers["content-type"]).toContain("text/x-component");
+    expect(expectCommonHeaders(headers).get("default-src")).toEqual(["'none'"]);
+  }
+
+  const action = page.waitForResponse(async (response) => (await response.request().headerValue("next-action")) !== null);
+  await page.getByRole("button", { name: "Start the quiz" }).click();
+  const headers = await (await action).allHeaders();
+  expect(expectCommonHeaders(headers).get("default-src")).toEqual(["'none'"]);
+  await expectQuestion(page, 1);
+});
+
 test("the API and the build's static files carry the headers and a policy that allows nothing", async ({ page, request }) => {
   const health = await request.get("/api/health");
   expect(health.status()).toBe(200);
