@@ -138,7 +138,6 @@ const staticPages = [
   { path: "/about", heading: "About Drawbridge" },
   { path: "/privacy", heading: "Privacy" },
   { path: "/help", heading: "Getting help" },
-  { path: "/me", heading: "My journey" },
 ] as const;
 
 for (const { path, heading } of staticPages) {
@@ -174,19 +173,21 @@ test("a lesson step stays prerendered; its scripts run, → moves on and progres
   expect(problems).toEqual([]);
 });
 
-test("/lessons is rendered on demand with a nonce on every script, and hydrates", async ({ page }) => {
-  const problems = await watchForProblems(page);
-  const response = await open(page, "/lessons");
-  expect(response.headers()["x-nextjs-cache"]).toBeUndefined();
-  const [nonceSource] = expectPageHeaders(response.headers(), "on demand").filter((source) => source.startsWith("'nonce-"));
-  const nonce = nonceSource!.slice("'nonce-".length, -1);
-  const scriptTags = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
-  expect(scriptTags.length).toBeGreaterThan(2);
-  for (const tag of scriptTags) expect(tag).toContain(`nonce="${nonce}"`);
-  await waitForHydration(page);
-  await navigatesInPlace(page, () => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Quiz" }).click(), "/quiz");
-  expect(problems).toEqual([]);
-});
+for (const path of ["/lessons", "/me", "/sign-in", "/sign-up", "/me/delete"]) {
+  test(`${path} is rendered on demand with a nonce on every script, and hydrates`, async ({ page }) => {
+    const problems = await watchForProblems(page);
+    const response = await open(page, path);
+    expect(response.headers()["x-nextjs-cache"]).toBeUndefined();
+    const [nonceSource] = expectPageHeaders(response.headers(), "on demand").filter((source) => source.startsWith("'nonce-"));
+    const nonce = nonceSource!.slice("'nonce-".length, -1);
+    const scriptTags = (await response.text()).match(/<script\b[^>]*>/g) ?? [];
+    expect(scriptTags.length).toBeGreaterThan(2);
+    for (const tag of scriptTags) expect(tag).toContain(`nonce="${nonce}"`);
+    await waitForHydration(page);
+    await navigatesInPlace(page, () => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Quiz" }).click(), "/quiz");
+    expect(problems).toEqual([]);
+  });
+}
 
 test("every page rendered on demand gets a new nonce", async ({ request }) => {
   const nonceOf = async (response: APIResponse) =>

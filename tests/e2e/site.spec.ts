@@ -147,7 +147,7 @@ test.describe("screenshots at 390 px and 1280 px", () => {
     for (const [path, name] of [
       ["/", "home"],
       ["/help", "help"],
-      ["/me", "journey-coming-soon"],
+      ["/me", "journey"],
     ] as const) {
       test(`${name} in ${scheme} mode`, async ({ page }) => {
         await saveScreenshots(page, path, name, scheme);
