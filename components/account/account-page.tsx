@@ -1,3 +1,4 @@
+import { EmailAddress } from "@/components/account/email-address";
 import { TextLink } from "@/components/ui/text-link";
 import { AccountForm } from "@/components/account/account-form";
 import { SignOutButton } from "@/components/account/sign-out-button";
@@ -37,7 +38,7 @@ export function AccountPage({ mode, visitor, signedOut }: AccountPageProps) {
         {visitor?.kind === "account" ? (
           <Notice title="You’re already signed in" tone="highlight">
             <p>
-              You’re signed in as <strong className="break-all">{visitor.email}</strong>. Your saved work is on{" "}
+              You’re signed in as <EmailAddress email={visitor.email} />. Your saved work is on{" "}
               <TextLink href="/me">My journey</TextLink>.
             </p>
             <SignOutButton />

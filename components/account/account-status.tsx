@@ -1,3 +1,4 @@
+import { EmailAddress } from "@/components/account/email-address";
 import { SignOutButton } from "@/components/account/sign-out-button";
 import { ButtonLink } from "@/components/ui/button";
 import type { ProfileSummary } from "@/lib/data/profiles";
@@ -8,7 +9,7 @@ export function AccountStatus({ visitor }: { visitor: ProfileSummary | null }) {
     return (
       <div className="flex flex-wrap items-center gap-x-6 gap-y-3 rounded-2xl border border-line bg-surface px-5 py-4">
         <p className="min-w-0">
-          Signed in as <strong className="break-all">{visitor.email}</strong>
+          Signed in as <EmailAddress email={visitor.email} />
         </p>
         <SignOutButton />
       </div>

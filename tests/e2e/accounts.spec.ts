@@ -183,7 +183,10 @@ for (const colorScheme of ["light", "dark"] as const) {
       await saveScreenshots(page, path, path.slice(1), colorScheme);
     }
     await signUp(page, newEmail());
+    await expectNoAxeViolations(page, `/me signed in (${colorScheme})`);
+    await saveScreenshots(page, "/me", "journey-signed-in", colorScheme);
     await page.goto("/sign-up");
     await expectNoAxeViolations(page, `/sign-up signed in (${colorScheme})`);
+    await saveScreenshots(page, "/sign-in", "sign-in-signed-in", colorScheme);
   });
 }
