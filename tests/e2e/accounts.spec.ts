@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, type Page, test } from "@playwright/test";
-import { newEmail, PASSWORD, signIn, signUp } from "./support/accounts";
+import { newAddress, newBrowserContext, newEmail, PASSWORD, signIn, signUp } from "./support/accounts";
 import { expectNoAxeViolations } from "./support/axe";
 import { finishQuiz, items } from "./support/quiz";
 import { saveScreenshots } from "./support/screenshots";
@@ -12,6 +12,11 @@ const firstLesson = "the-pattern-from-inside";
 const reflection = "I change the subject when someone asks how I really am.";
 
 test.describe.configure({ timeout: 90_000 });
+
+// Every test signs in from an address of its own, so wrong passwords in one never slow another.
+test.beforeEach(async ({ context }) => {
+  await context.setExtraHTTPHeaders({ "x-forwarded-for": newAddress() });
+});
 
 test("the whole account journey: guest work moves in, survives sign-out and a fresh browser, compares, exports and is deleted", async ({ page, browser }) => {
   test.setTimeout(180_000);
@@ -33,14 +38,14 @@ test("the whole account journey: guest work moves in, survives sign-out and a fr
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL("/sign-in?signed-out=1");
   await expect(page.getByRole("status")).toHaveText(/You’re signed out/);
-  const replay = await browser.newContext({ javaScriptEnabled: true });
+  const replay = await newBrowserContext(browser);
   await replay.addCookies([{ ...sessionCookie!, sameSite: "Lax" }]);
   const replayed = await replay.newPage();
   expect((await replayed.goto(`/results/${first}`))?.status()).toBe(404);
   await replay.close();
 
   // A fresh browser: sign in, and everything is there again.
-  const fresh = await browser.newContext({ javaScriptEnabled: true });
+  const fresh = await newBrowserContext(browser);
   const again = await fresh.newPage();
   await signIn(again, email);
   await expectOnJourney(again, [first]);
@@ -119,14 +124,14 @@ test("after five wrong passwords in a minute, the next sign-in gets 429 with Ret
   const email = newEmail();
   await signUp(page, email);
   const tryOnce = (password: string) =>
-    request.post("/api/auth/sign-in/email", { data: { email, password }, headers: { "x-forwarded-for": `198.51.100.${Math.floor(Math.random() * 250) + 1}` } });
+    request.post("/api/auth/sign-in/email", { data: { email, password }, headers: { "x-forwarded-for": newAddress() } });
   for (let attempt = 1; attempt <= 5; attempt++) expect((await tryOnce("wrong password, again")).status()).toBe(401);
   const limited = await tryOnce(PASSWORD);
   expect(limited.status()).toBe(429);
   expect(Number(limited.headers()["retry-after"])).toBeGreaterThan(0);
 
   // The form says the same, kindly, with the wait.
-  const other = await page.context().browser()!.newContext({ javaScriptEnabled: true });
+  const other = await newBrowserContext(page.context().browser()!);
   const form = await other.newPage();
   await form.goto("/sign-in");
   await form.getByLabel("Email").fill(email);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
 
 export const PASSWORD = "a quiet harbour at dusk";
 
@@ -22,4 +22,15 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL("/me");
+}
+
+/**
+ * A client address of its own (TEST-NET-2), sent as X-Forwarded-For, so one test's wrong
+ * passwords never count against another's in the per-address sign-in limit.
+ */
+export const newAddress = () => `198.51.100.${Math.floor(Math.random() * 254) + 1}`;
+
+/** A fresh browser context, with JavaScript and an address of its own. */
+export function newBrowserContext(browser: Browser) {
+  return browser.newContext({ javaScriptEnabled: true, extraHTTPHeaders: { "x-forwarded-for": newAddress() } });
 }
