@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { flushSync } from "react-dom";
 import { Button } from "@/components/ui/button";
+import { afterFirstSave } from "./first-save";
 
 type Props = {
   /** A capacity id from content/capacities.json, e.g. "catching-the-reflex". */
@@ -56,7 +57,7 @@ const newestFirst = (entries: PracticeLogEntry[]) =>
 
 async function saveEntry(url: string, method: "POST" | "PUT", fields: Fields): Promise<SaveOutcome> {
   try {
-    const response = await fetch(url, { method, headers: json, body: JSON.stringify(fields) });
+    const response = await afterFirstSave(() => fetch(url, { method, headers: json, body: JSON.stringify(fields) }));
     const body = await response.json().catch(() => ({}));
     if (response.ok && body.entry) return { entry: body.entry };
     if (response.status === 400) return { fieldErrors: body.fieldErrors ?? {}, error: body.error ?? "" };

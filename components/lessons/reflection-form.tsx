@@ -3,6 +3,7 @@
 import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { saveReflectionForm, type ReflectionFormState } from "@/lib/actions/reflections";
 import { buttonClassName } from "@/components/ui/button";
+import { afterFirstSave, canSaveNow } from "./first-save";
 
 const AUTOSAVE_AFTER_MS = 1200;
 const LIMIT = 5000;
@@ -44,16 +45,30 @@ export function ReflectionForm({ lessonSlug, promptId, prompt }: Props) {
   useEffect(() => {
     if (!edited.current) return;
     const timer = setTimeout(() => {
-      if (form.current) startTransition(() => formAction(new FormData(form.current!)));
+      if (form.current) save(new FormData(form.current));
     }, AUTOSAVE_AFTER_MS);
     return () => clearTimeout(timer);
   }, [text, formAction]);
+
+  // Sent once any save already on its way has answered (see first-save.ts).
+  function save(data: FormData) {
+    void afterFirstSave(async () => startTransition(() => formAction(data)));
+  }
 
   const savedThisText = state.savedAt !== undefined && state.text === text;
   const status = saving ? "Saving…" : state.error ? "" : savedThisText ? "Saved" : edited.current ? "Not saved yet" : "";
 
   return (
-    <form ref={form} action={formAction} className="space-y-3">
+    <form
+      ref={form}
+      action={formAction}
+      onSubmit={(event) => {
+        if (canSaveNow()) return; // React posts it to the action as usual
+        event.preventDefault();
+        save(new FormData(event.currentTarget));
+      }}
+      className="space-y-3"
+    >
       <input type="hidden" name="lessonSlug" value={lessonSlug} />
       <input type="hidden" name="promptId" value={promptId} />
       <label htmlFor={fieldId} className="block font-semibold">

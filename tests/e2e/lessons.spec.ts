@@ -155,3 +155,20 @@ test("a finished quiz puts the lessons its top strategies point to under 'Sugges
     await expect(suggested.getByRole("link").nth(index)).toHaveAttribute("href", href);
   }
 });
+
+test("a reflection saved while the page's first save is still on its way lands in the same guest profile", async ({ page }) => {
+  // A slow first answer: the progress save that creates the guest profile takes 2 s to come back.
+  await page.route("**/api/lessons/*/progress", async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await route.continue();
+  });
+  await page.goto(`/lessons/${first}/5`);
+  await page.getByRole("textbox").fill("Saved before the cookie came back.");
+  await page.getByRole("button", { name: "Save reflection" }).click();
+  await expect(page.getByRole("status")).toHaveText("Saved", { timeout: 15_000 });
+
+  // One guest holds both: the step reached and the reflection.
+  await page.goto("/me");
+  await expect(page.getByRole("region", { name: "Your reflections", exact: true })).toContainText("Saved before the cookie came back.");
+  await expect(page.getByRole("region", { name: "Your lessons", exact: true }).getByRole("listitem").first()).toContainText("Done");
+});

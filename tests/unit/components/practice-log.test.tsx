@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { resetFirstSave } from "@/components/lessons/first-save";
 import { PracticeLog, type PracticeLogEntry } from "@/components/lessons/practice-log";
 
 type Call = { method: string; url: string; body?: unknown };
@@ -69,6 +70,7 @@ function localToday() {
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  resetFirstSave(); // each test is a new page
 });
 
 describe("PracticeLog", () => {

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { resetFirstSave } from "@/components/lessons/first-save";
 import type { ReflectionFormState } from "@/lib/actions/reflections";
 
 // The server action stands in here; the real one is covered end to end in Chromium.
@@ -30,6 +31,7 @@ describe("ReflectionForm", () => {
   afterEach(() => {
     vi.useRealTimers();
     vi.unstubAllGlobals();
+    resetFirstSave(); // each test is a new page
   });
 
   it("labels the text area with the prompt and brings back what you wrote before", async () => {
