@@ -1,18 +1,12 @@
 import { TextLink } from "@/components/ui/text-link";
 import type { Capacity } from "@/lib/content/quiz";
 import type { Lesson } from "@/lib/content/lessons";
+import type { PracticeEntry } from "@/lib/data/practice-entries";
 import { lessonStepPath } from "@/lib/routes";
 import { formatDay, isoDay } from "./format";
 
-/** A practice-log entry (a lib/data PracticeEntry fits). */
-export type SavedPracticeEntry = {
-  id: string;
-  capacity: string;
-  practisedOn: Date;
-  whatHappened: string;
-  whatNoticed: string;
-  whatYouDid: string;
-};
+/** A saved practice-log entry: what the page needs of lib/data's PracticeEntry. */
+type SavedPracticeEntry = Omit<PracticeEntry, "updatedAt">;
 
 export type PracticeGroup = {
   capacity: string;
