@@ -56,6 +56,25 @@ export function ReflectionForm({ lessonSlug, promptId, prompt }: Props) {
   }
 
   const savedThisText = state.savedAt !== undefined && state.text === text;
+
+  // Leaving the step (Next, a link) before the pause is over still saves what was typed.
+  const unsaved = useRef<string | null>(null);
+  useEffect(() => {
+    unsaved.current = edited.current && !savedThisText && !state.error ? text : null;
+  });
+  useEffect(
+    () => () => {
+      if (unsaved.current === null) return;
+      const data = new FormData();
+      data.set("lessonSlug", lessonSlug);
+      data.set("promptId", promptId);
+      data.set("text", unsaved.current);
+      void afterFirstSave(() => saveReflectionForm({ text: "" }, data)).catch(() => {
+        // The page is gone; nothing left to tell.
+      });
+    },
+    [lessonSlug, promptId],
+  );
   const status = saving ? "Saving…" : state.error ? "" : savedThisText ? "Saved" : edited.current ? "Not saved yet" : "";
 
   return (

@@ -172,3 +172,14 @@ test("a reflection saved while the page's first save is still on its way lands i
   await expect(page.getByRole("region", { name: "Your reflections", exact: true })).toContainText("Saved before the cookie came back.");
   await expect(page.getByRole("region", { name: "Your lessons", exact: true }).getByRole("listitem").first()).toContainText("Done");
 });
+
+test("a reflection typed just before leaving the step is saved all the same", async ({ page }) => {
+  await visit(page, `/lessons/${first}/5`);
+  await page.getByRole("textbox").fill("Typed, then straight on.");
+  const saved = page.waitForResponse((response) => response.request().method() === "POST" && "next-action" in response.request().headers());
+  await page.getByRole("navigation", { name: "Lesson steps" }).getByRole("link", { name: "Previous" }).click();
+  await expect(page).toHaveURL(`/lessons/${first}/4`);
+  await saved;
+  await page.goto(`/lessons/${first}/5`);
+  await expect(page.getByRole("textbox")).toHaveValue("Typed, then straight on.");
+});

@@ -78,3 +78,35 @@ describe("ReflectionForm", () => {
     expect(screen.getByRole("textbox")).toHaveProperty("value", "New words");
   });
 });
+
+describe("ReflectionForm when you leave the step", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    resetFirstSave();
+  });
+
+  it("saves what you typed straight away, before the autosave pause is over", async () => {
+    action.save.mockClear();
+    respondWith({});
+    const { unmount } = renderForm();
+    const box = await screen.findByRole("textbox");
+    fireEvent.change(box, { target: { value: "Typed, then Next at once." } });
+    unmount();
+    await waitFor(() => expect(action.save).toHaveBeenCalledTimes(1));
+    const sent = action.save.mock.calls[0]![1];
+    expect(Object.fromEntries(sent)).toEqual({ lessonSlug: "the-loop", promptId: "your-own-loop", text: "Typed, then Next at once." });
+  });
+
+  it("sends nothing when what you typed is already saved", async () => {
+    action.save.mockClear();
+    respondWith({});
+    const { unmount } = renderForm();
+    const box = await screen.findByRole("textbox");
+    fireEvent.change(box, { target: { value: "Saved already." } });
+    await screen.findByText("Saved", {}, { timeout: 3000 });
+    expect(action.save).toHaveBeenCalledTimes(1);
+    unmount();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(action.save).toHaveBeenCalledTimes(1);
+  });
+});
