@@ -46,12 +46,16 @@ export async function moveGuestData(guestId: string, accountId: string): Promise
     }
 
     const guestReflections = await tx.reflection.findMany({ where: { profileId: guestId } });
+    const promptKey = (row: { lessonSlug: string; promptId: string }) => `${row.lessonSlug}/${row.promptId}`;
+    const accountReflections = new Map(
+      (
+        await tx.reflection.findMany({
+          where: { profileId: accountId, lessonSlug: { in: [...new Set(guestReflections.map((row) => row.lessonSlug))] } },
+        })
+      ).map((row) => [promptKey(row), row]),
+    );
     for (const reflection of guestReflections) {
-      const kept = await tx.reflection.findUnique({
-        where: {
-          profileId_lessonSlug_promptId: { profileId: accountId, lessonSlug: reflection.lessonSlug, promptId: reflection.promptId },
-        },
-      });
+      const kept = accountReflections.get(promptKey(reflection));
       if (!kept) {
         await tx.reflection.update({ where: { id: reflection.id }, data: { profileId: accountId } });
         continue;

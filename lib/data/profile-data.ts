@@ -6,6 +6,7 @@ import { db } from "@/lib/db";
 import { STRATEGIES } from "@/lib/scoring";
 import { listPracticeEntries } from "./practice-entries";
 import { listReflections } from "./reflections";
+import { describeProfile } from "./profiles";
 
 /*
  * "Export all my data": one JSON document with everything a profile owns. This schema is the
@@ -259,7 +260,7 @@ export type ProfileDataSummary = {
 export async function summariseProfileData(profile: CurrentProfile): Promise<ProfileDataSummary | null> {
   const where = { profileId: profile.id };
   const [owner, finishedAttempts, unfinishedAttempts, lessonsStarted, reflections, practiceEntries] = await Promise.all([
-    db().profile.findUnique({ where: { id: profile.id }, select: { isAnonymous: true, email: true } }),
+    describeProfile(profile),
     db().quizAttempt.count({ where: { ...where, status: "completed" } }),
     db().quizAttempt.count({ where: { ...where, status: { not: "completed" } } }),
     db().lessonProgress.count({ where }),
@@ -268,8 +269,8 @@ export async function summariseProfileData(profile: CurrentProfile): Promise<Pro
   ]);
   if (!owner) return null;
   return {
-    kind: owner.isAnonymous ? "guest" : "account",
-    email: owner.isAnonymous ? null : owner.email,
+    kind: owner.kind,
+    email: owner.kind === "account" ? owner.email : null,
     finishedAttempts,
     unfinishedAttempts,
     lessonsStarted,

@@ -15,8 +15,11 @@ export type SignInKeys = { email: string; address: string | null };
  * Rate-limit keys for one sign-in. The email and address are stored only as keyed hashes, so
  * the table never holds either (it is personal data), yet the same email always maps to one key.
  */
+let hashKey: string | undefined;
+
 export function signInKeys(email: string, address: string | null): SignInKeys {
-  const hash = (value: string) => createHmac("sha256", sessionSecret()).update(value).digest("base64url");
+  hashKey ??= sessionSecret(); // read once: without SESSION_SECRET it comes from a file
+  const hash = (value: string) => createHmac("sha256", hashKey!).update(value).digest("base64url");
   return {
     email: `sign-in:email:${hash(email.trim().toLowerCase())}`,
     address: address ? `sign-in:address:${hash(address)}` : null,
