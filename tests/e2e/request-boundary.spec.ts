@@ -77,3 +77,51 @@ test.describe("bodies over the limit", () => {
     expect((await request.get("/api/health")).status()).toBe(200);
   });
 });
+
+// A sibling site (say, another app on the same domain) can make a browser post with our
+// cookies: text/plain needs no preflight. Writes take JSON only, from our own pages only.
+test.describe("writes from another site", () => {
+  const writes = [
+    { method: "POST", path: "/api/lessons/the-pattern-from-inside/progress", data: { step: 1 } },
+    { method: "POST", path: "/api/practice/catching-the-reflex/entries", data: { practisedOn: "2026-11-30", whatHappened: "a", whatNoticed: "b", whatYouDid: "c" } },
+    { method: "PUT", path: "/api/practice/entries/unknown-entry", data: { practisedOn: "2026-11-30", whatHappened: "a", whatNoticed: "b", whatYouDid: "c" } },
+    { method: "PUT", path: "/api/quiz/attempts/unknown-attempt/answers/unknown-item", data: { value: 3 } },
+  ];
+
+  test("a text/plain write is refused with 415 and a reason", async ({ request }) => {
+    for (const write of writes) {
+      const response = await request.fetch(write.path, {
+        method: write.method,
+        headers: { "Content-Type": "text/plain", Origin: baseURL },
+        data: JSON.stringify(write.data),
+      });
+      cases++;
+      expect(response.status(), write.path).toBe(415);
+      expect((await response.json()).error, write.path).toMatch(/JSON/);
+    }
+  });
+
+  test("a write from a foreign or sibling origin is refused with 403, a same-origin one is not", async ({ request }) => {
+    for (const write of writes) {
+      for (const headers of [
+        { Origin: "http://evil.example" },
+        { Origin: "null" },
+        { Origin: baseURL, "Sec-Fetch-Site": "same-site" },
+        { "Sec-Fetch-Site": "cross-site" },
+      ]) {
+        const response = await request.fetch(write.path, { method: write.method, headers: { ...headers, "Content-Type": "application/json" }, data: write.data });
+        cases++;
+        expect(response.status(), `${write.path} ${JSON.stringify(headers)}`).toBe(403);
+        expect((await response.json()).error).toMatch(/own pages/);
+      }
+    }
+    const deleted = await request.delete("/api/practice/entries/unknown-entry", { headers: { Origin: "http://evil.example" } });
+    cases++;
+    expect(deleted.status()).toBe(403);
+
+    const own = await request.post(writes[0]!.path, { headers: { Origin: baseURL, "Sec-Fetch-Site": "same-origin" }, data: writes[0]!.data });
+    expect(own.status()).toBe(200);
+    const script = await request.post(writes[0]!.path, { data: writes[0]!.data }); // no Origin: not a browser
+    expect(script.status()).toBe(200);
+  });
+});
