@@ -2,6 +2,7 @@ import { z } from "zod";
 import { currentOrNewProfile } from "@/lib/auth/profile";
 import { lessons } from "@/lib/content/lessons";
 import { recordLessonStep } from "@/lib/data/lesson-progress";
+import { readJsonWrite } from "@/lib/http/body";
 
 const body = z.object({ step: z.number().int().min(1) });
 
@@ -13,7 +14,9 @@ export async function POST(request: Request, { params }: RouteContext<"/api/less
   const { slug } = await params;
   const lesson = lessons().find((entry) => entry.slug === slug);
   if (!lesson) return Response.json({ error: "No such lesson." }, { status: 404 });
-  const parsed = body.safeParse(await request.json().catch(() => null));
+  const read = await readJsonWrite(request);
+  if ("refused" in read) return read.refused;
+  const parsed = body.safeParse(read.body);
   if (!parsed.success || parsed.data.step > lesson.steps.length) {
     return Response.json({ error: `Send {"step": n} with n from 1 to ${lesson.steps.length}.` }, { status: 400 });
   }

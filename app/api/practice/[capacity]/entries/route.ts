@@ -6,6 +6,7 @@ import {
   practiceEntryJson,
   readPracticeEntryFields,
 } from "@/lib/data/practice-entries";
+import { readJsonWrite } from "@/lib/http/body";
 
 // Someone's own notes: never kept by a shared cache.
 const privately = { "Cache-Control": "private, no-store" };
@@ -25,7 +26,9 @@ export async function GET(_request: Request, { params }: RouteContext<"/api/prac
 export async function POST(request: Request, { params }: RouteContext<"/api/practice/[capacity]/entries">) {
   const { capacity } = await params;
   if (!isCapacity(capacity)) return noSuchPractice();
-  const read = readPracticeEntryFields(await request.json().catch(() => null));
+  const sent = await readJsonWrite(request);
+  if ("refused" in sent) return sent.refused;
+  const read = readPracticeEntryFields(sent.body);
   if (!("fields" in read)) return Response.json(read, { status: 400 });
 
   const profile = await currentOrNewProfile();

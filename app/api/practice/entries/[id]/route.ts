@@ -6,6 +6,7 @@ import {
   readPracticeEntryFields,
   updatePracticeEntry,
 } from "@/lib/data/practice-entries";
+import { readJsonWrite, refuseCrossSiteWrite } from "@/lib/http/body";
 
 // The same answer for an unknown id and for someone else's: nothing to learn from the difference.
 const noSuchEntry = () => Response.json({ error: "No practice entry here." }, { status: 404 });
@@ -13,7 +14,9 @@ const noSuchEntry = () => Response.json({ error: "No practice entry here." }, { 
 /** Rewrites one of the visitor's entries (its capacity stays as it was). */
 export async function PUT(request: Request, { params }: RouteContext<"/api/practice/entries/[id]">) {
   const { id } = await params;
-  const read = readPracticeEntryFields(await request.json().catch(() => null));
+  const sent = await readJsonWrite(request);
+  if ("refused" in sent) return sent.refused;
+  const read = readPracticeEntryFields(sent.body);
   if (!("fields" in read)) return Response.json(read, { status: 400 });
 
   const profile = await currentProfile();
@@ -24,7 +27,9 @@ export async function PUT(request: Request, { params }: RouteContext<"/api/pract
   return Response.json({ entry: practiceEntryJson(entry) }, { headers: { "Cache-Control": "private, no-store" } });
 }
 
-export async function DELETE(_request: Request, { params }: RouteContext<"/api/practice/entries/[id]">) {
+export async function DELETE(request: Request, { params }: RouteContext<"/api/practice/entries/[id]">) {
+  const crossSite = refuseCrossSiteWrite(request);
+  if (crossSite) return crossSite.refused;
   const { id } = await params;
   const profile = await currentProfile();
   if (!profile || !(await deletePracticeEntry(profile, id))) return noSuchEntry();

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { currentProfile } from "@/lib/auth/profile";
 import { saveAnswer } from "@/lib/data/quiz-attempts";
+import { readJsonWrite } from "@/lib/http/body";
 
 const body = z.object({ value: z.unknown() });
 
@@ -10,7 +11,9 @@ const body = z.object({ value: z.unknown() });
  */
 export async function PUT(request: Request, { params }: RouteContext<"/api/quiz/attempts/[attemptId]/answers/[itemId]">) {
   const { attemptId, itemId } = await params;
-  const parsed = body.safeParse(await request.json().catch(() => null));
+  const read = await readJsonWrite(request);
+  if ("refused" in read) return read.refused;
+  const parsed = body.safeParse(read.body);
   if (!parsed.success) return Response.json({ error: 'Send JSON like {"value": 3}.' }, { status: 400 });
 
   const profile = await currentProfile();
