@@ -13,7 +13,14 @@ function write(level: "info" | "warn" | "error", event: string, fields: Fields =
 export function describeError(error: unknown): Fields {
   if (!(error instanceof Error)) return { errorType: typeof error };
   const code = (error as { code?: unknown }).code;
-  return { errorType: error.name, errorCode: typeof code === "string" || typeof code === "number" ? code : undefined };
+  // The database's own code behind a Prisma error (SQLITE_READONLY, 25006, DatabaseNotReachable).
+  const cause = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: unknown; kind?: unknown } } } }).meta?.driverAdapterError?.cause;
+  const databaseCode = cause?.originalCode ?? cause?.kind;
+  return {
+    errorType: error.name,
+    errorCode: typeof code === "string" || typeof code === "number" ? code : undefined,
+    databaseCode: typeof databaseCode === "string" ? databaseCode : undefined,
+  };
 }
 
 export const log = {

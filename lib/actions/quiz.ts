@@ -4,7 +4,9 @@ import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { currentOrNewProfile, currentProfile } from "@/lib/auth/profile";
 import { quiz } from "@/lib/content/quiz";
+import { isDatabaseUnavailable } from "@/lib/data/errors";
 import { finishAttempt, saveAnswer, startAttempt } from "@/lib/data/quiz-attempts";
+import { NOTHING_SAVED } from "@/lib/http/failures";
 import { questionPath, resultPath } from "@/lib/routes";
 
 export type AnswerFormState = { error?: string };
@@ -42,7 +44,11 @@ export async function submitAnswer(_previous: AnswerFormState, formData: FormDat
   const profile = await currentProfile();
   if (!profile) notFound();
 
-  const saved = await saveAnswer(profile, attemptId, { itemId, value });
+  const saved = await saveAnswer(profile, attemptId, { itemId, value }).catch((error: unknown) => {
+    if (isDatabaseUnavailable(error)) return null;
+    throw error;
+  });
+  if (!saved) return { error: NOTHING_SAVED };
   if (!("saved" in saved)) {
     if (saved.refused === "not-found") notFound();
     if (saved.refused === "finished") redirect(resultPath(attemptId));

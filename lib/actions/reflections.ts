@@ -3,7 +3,9 @@
 import { z } from "zod";
 import { currentOrNewProfile } from "@/lib/auth/profile";
 import { lessons } from "@/lib/content/lessons";
+import { isDatabaseUnavailable } from "@/lib/data/errors";
 import { reflectionInput, saveReflection } from "@/lib/data/reflections";
+import { NOTHING_SAVED } from "@/lib/http/failures";
 
 export type ReflectionFormState = {
   /** What the visitor sent (shown again without JavaScript). */
@@ -26,7 +28,12 @@ export async function saveReflectionForm(_previous: ReflectionFormState, formDat
 
   const checked = reflectionInput.safeParse({ lessonSlug, promptId, text });
   if (!checked.success) return { text, error: checked.error.issues[0]!.message };
-  const profile = await currentOrNewProfile();
-  const saved = await saveReflection(profile, checked.data);
-  return { text: saved.text, savedAt: saved.updatedAt.toISOString() };
+  try {
+    const profile = await currentOrNewProfile();
+    const saved = await saveReflection(profile, checked.data);
+    return { text: saved.text, savedAt: saved.updatedAt.toISOString() };
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return { text, error: NOTHING_SAVED };
+    throw error;
+  }
 }
