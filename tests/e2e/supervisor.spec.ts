@@ -1,70 +1,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
+import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
+import { descendants, freePort, healthy, killQuietly, waitFor } from "./support/processes";
 
 // `npm start` must not leave a dead server behind: when the Next.js server process dies (out of
 // memory, a crash, kill -9), the start script starts it again, logging one line. This test runs
 // its own `npm start` (scripts/start.ts) on a port and database of its own, on the same build.
 
 test.describe.configure({ timeout: 120_000 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Every process below `root`, from /proc (Linux). */
-function descendants(root: number): { pid: number; command: string }[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const found: { pid: number; command: string }[] = [];
-  const visit = (pid: number) => {
-    for (const child of children.get(pid) ?? []) {
-      let command = "";
-      try {
-        command = readFileSync(`/proc/${child}/cmdline`, "utf8").replaceAll("\0", " ");
-      } catch {
-        continue;
-      }
-      found.push({ pid: child, command });
-      visit(child);
-    }
-  };
-  visit(root);
-  return found;
-}
-
-async function healthy(url: string): Promise<boolean> {
-  try {
-    return (await fetch(`${url}/api/health`)).status === 200;
-  } catch {
-    return false;
-  }
-}
-
-async function waitFor(what: string, check: () => boolean | Promise<boolean>, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 function nextServer(start: ChildProcess) {
   return descendants(start.pid!).find((process) => process.command.startsWith("next-server"));
@@ -103,17 +48,9 @@ test("the server is started again after it is killed, with one line in the log, 
     expect(await healthy(url)).toBe(false);
   } finally {
     if (start.exitCode === null) start.kill("SIGKILL");
-    for (const process of descendants(start.pid!)) processKill(process.pid);
+    for (const process of descendants(start.pid!)) killQuietly(process.pid);
     rmSync(database, { force: true });
     rmSync(`${database}-wal`, { force: true });
     rmSync(`${database}-shm`, { force: true });
   }
 });
-
-function processKill(pid: number) {
-  try {
-    process.kill(pid, "SIGKILL");
-  } catch {
-    // already gone
-  }
-}
