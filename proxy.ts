@@ -5,7 +5,7 @@
 import { join } from "node:path";
 import { NextResponse, type NextRequest } from "next/server";
 import { config as appConfig } from "@/lib/config";
-import { refuseAtTheGate } from "@/lib/http/gate";
+import { refuseAtTheGate, refuseMalformedAction } from "@/lib/http/gate";
 import { createNonce, documentPolicy, isHttpsUrl, STRICT_TRANSPORT_SECURITY } from "@/lib/security/content-security-policy";
 import { prerenderedPages } from "@/lib/security/prerendered-pages";
 
@@ -13,8 +13,8 @@ const development = process.env.NODE_ENV === "development";
 const pages = prerenderedPages(join(process.cwd(), ".next"));
 let https: boolean | undefined;
 
-export function proxy(request: NextRequest) {
-  const refused = refuseAtTheGate(request);
+export async function proxy(request: NextRequest) {
+  const refused = refuseAtTheGate(request) ?? (await refuseMalformedAction(request));
   if (refused) return refused;
   // Server-action calls, RSC payloads, the API and the build's files come here only to be
   // checked above (see the matchers below); they are never rendered as a page.

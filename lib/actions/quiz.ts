@@ -7,6 +7,7 @@ import { quiz } from "@/lib/content/quiz";
 import { isDatabaseUnavailable } from "@/lib/data/errors";
 import { finishAttempt, saveAnswer, startAttempt } from "@/lib/data/quiz-attempts";
 import { NOTHING_SAVED } from "@/lib/http/failures";
+import { recordId } from "@/lib/http/ids";
 import { questionPath, resultPath } from "@/lib/routes";
 
 export type AnswerFormState = { error?: string };
@@ -19,9 +20,9 @@ export async function startQuiz(): Promise<never> {
 }
 
 const answerForm = z.object({
-  attemptId: z.string().min(1).max(64),
+  attemptId: recordId,
   position: z.coerce.number().int().min(1).max(quiz.items.length),
-  itemId: z.string().min(1).max(64),
+  itemId: recordId,
   value: z.coerce.number({ message: "Choose the answer that fits best, then go on." }),
 });
 
@@ -30,6 +31,7 @@ const answerForm = z.object({
  * one to the results. This is the whole flow without JavaScript, and the last step with it.
  */
 export async function submitAnswer(_previous: AnswerFormState, formData: FormData): Promise<AnswerFormState> {
+  if (!(formData instanceof FormData)) return { error: "That answer could not be saved. Please try again." }; // a hand-made call
   const parsed = answerForm.safeParse({
     attemptId: formData.get("attemptId"),
     position: formData.get("position"),

@@ -44,3 +44,22 @@ export function refuseAtTheGate(request: { method: string; url: string; headers:
   }
   return null;
 }
+
+/**
+ * A server-action call from a script (the `next-action` header) whose body is not a list of
+ * arguments (400): Next.js would fail to decode it and answer 500. The body is at most
+ * ACTION_BODY_LIMIT here (refused above otherwise). The arguments themselves are each action's
+ * to check: a form action given something other than a form answers with the form's reason.
+ */
+export async function refuseMalformedAction(request: Request): Promise<Response | null> {
+  if (request.method !== "POST" || !request.headers.has("next-action")) return null;
+  let root: unknown;
+  try {
+    const multipart = request.headers.get("content-type")?.toLowerCase().startsWith("multipart/form-data");
+    root = multipart ? (await request.formData()).get("0") : await request.text();
+    if (typeof root === "string") root = JSON.parse(root);
+  } catch {
+    root = null;
+  }
+  return Array.isArray(root) ? null : refuse(400, "This action call is malformed: send the form from Drawbridge's own page.");
+}

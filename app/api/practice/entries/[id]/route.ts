@@ -8,6 +8,7 @@ import {
 } from "@/lib/data/practice-entries";
 import { readJsonWrite, refuseCrossSiteWrite } from "@/lib/http/body";
 import { answeringOutages } from "@/lib/http/failures";
+import { isRecordId } from "@/lib/http/ids";
 
 // The same answer for an unknown id and for someone else's: nothing to learn from the difference.
 const noSuchEntry = () => Response.json({ error: "No practice entry here." }, { status: 404 });
@@ -20,7 +21,7 @@ export const PUT = answeringOutages(async function PUT(request: Request, { param
   const read = readPracticeEntryFields(sent.body);
   if (!("fields" in read)) return Response.json(read, { status: 400 });
 
-  const profile = await currentProfile();
+  const profile = isRecordId(id) ? await currentProfile() : null;
   const existing = profile ? await getPracticeEntry(profile, id) : null;
   if (!profile || !existing) return noSuchEntry();
   const entry = await updatePracticeEntry(profile, id, { ...read.fields, capacity: existing.capacity });
@@ -32,7 +33,7 @@ export const DELETE = answeringOutages(async function DELETE(request: Request, {
   const crossSite = refuseCrossSiteWrite(request);
   if (crossSite) return crossSite.refused;
   const { id } = await params;
-  const profile = await currentProfile();
+  const profile = isRecordId(id) ? await currentProfile() : null;
   if (!profile || !(await deletePracticeEntry(profile, id))) return noSuchEntry();
   return new Response(null, { status: 204 });
 });

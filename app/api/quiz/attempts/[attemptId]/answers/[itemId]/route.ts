@@ -3,6 +3,7 @@ import { currentProfile } from "@/lib/auth/profile";
 import { saveAnswer } from "@/lib/data/quiz-attempts";
 import { readJsonWrite } from "@/lib/http/body";
 import { answeringOutages } from "@/lib/http/failures";
+import { isRecordId } from "@/lib/http/ids";
 
 const body = z.object({ value: z.unknown() });
 
@@ -17,7 +18,7 @@ export const PUT = answeringOutages(async function PUT(request: Request, { param
   const parsed = body.safeParse(read.body);
   if (!parsed.success) return Response.json({ error: 'Send JSON like {"value": 3}.' }, { status: 400 });
 
-  const profile = await currentProfile();
+  const profile = isRecordId(attemptId) && isRecordId(itemId) ? await currentProfile() : null;
   if (!profile) return Response.json({ error: "No quiz attempt here." }, { status: 404 });
   const outcome = await saveAnswer(profile, attemptId, { itemId, value: parsed.data.value });
   if ("saved" in outcome) return Response.json({ saved: true });
