@@ -64,3 +64,31 @@ export function killQuietly(pid: number) {
     // already gone
   }
 }
+
+/**
+ * `npm start` (scripts/start.ts) on a free port and a SQLite file of the test's own, on the
+ * current build: for tests that count every row, or stop and start the server.
+ */
+export async function startServer(databasePath: string) {
+  const { spawn } = await import("node:child_process");
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${databasePath}`, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  server.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  await waitFor("the server", () => healthy(url));
+  return {
+    url,
+    output: () => output,
+    async stop() {
+      if (server.exitCode !== null) return;
+      const exited = new Promise((resolve) => server.once("exit", resolve));
+      server.kill("SIGTERM");
+      await exited;
+    },
+  };
+}
