@@ -102,7 +102,8 @@ export async function readJsonWrite(request: Request, limit = ROUTE_BODY_LIMIT):
   return { body };
 }
 
-function holdsNul(value: unknown): boolean {
+/** True when a parsed JSON value holds a NUL character anywhere (PostgreSQL cannot store one). */
+export function holdsNul(value: unknown): boolean {
   if (typeof value === "string") return value.includes("\u0000");
   if (Array.isArray(value)) return value.some(holdsNul);
   if (value && typeof value === "object") return Object.entries(value).some(([key, item]) => key.includes("\u0000") || holdsNul(item));
