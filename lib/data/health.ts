@@ -3,8 +3,8 @@ import { databaseProvider, db } from "@/lib/db";
 
 export type DatabaseHealth = {
   database: "sqlite" | "postgresql";
-  /** "ok" after a committed write; "read-only" when reads work but the write was refused. */
-  state: "ok" | "read-only" | "unreachable";
+  /** "ok" after a committed write; "cannot-save" when reads work but the write was refused (read-only, disk full). */
+  state: "ok" | "cannot-save" | "unreachable";
   error?: unknown;
 };
 
@@ -28,6 +28,6 @@ async function check(): Promise<DatabaseHealth> {
     return { database, state: "ok" };
   } catch (error) {
     const canRead = await db().$queryRaw`SELECT 1`.then(() => true, () => false);
-    return { database, state: canRead ? "read-only" : "unreachable", error };
+    return { database, state: canRead ? "cannot-save" : "unreachable", error };
   }
 }

@@ -4,7 +4,7 @@ import { describeError, log } from "@/lib/log";
 export const dynamic = "force-dynamic";
 
 const reasons = {
-  "read-only": "The database cannot save anything right now.",
+  "cannot-save": "The database cannot save anything right now.",
   unreachable: "The database cannot be reached.",
 };
 
@@ -12,7 +12,7 @@ const reasons = {
 export async function GET() {
   const { database, state, error } = await checkDatabase();
   if (state === "ok") return Response.json({ status: "ok", database }, { headers: { "Cache-Control": "no-store" } });
-  log.error(state === "read-only" ? "health.database_read_only" : "health.database_unreachable", { database, ...describeError(error) });
+  log.error(state === "cannot-save" ? "health.database_cannot_save" : "health.database_unreachable", { database, ...describeError(error) });
   return Response.json(
     { status: "unavailable", database, reason: reasons[state] },
     { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": "5" } },
