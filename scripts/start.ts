@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { ConfigError, encryptionKey, parseConfig, redactUrl, sessionSecret } from "../lib/config";
 import { applyMigrations } from "../lib/db/migrations";
 import { log } from "../lib/log";
-import { RestartPolicy } from "./lib/supervisor";
+import { RestartPolicy, wasStopped } from "./lib/supervisor";
 
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
@@ -67,7 +67,7 @@ function supervise(args: string[], env: NodeJS.ProcessEnv) {
     server = spawn(process.execPath, args, { stdio: "inherit", env });
     server.on("exit", (code, signal) => {
       server = null;
-      if (stopping) process.exit(code ?? 0);
+      if (stopping || wasStopped({ code, signal })) process.exit(code ?? 0);
       const decision = policy.afterExit({ code, signal, ranForMs: Date.now() - startedAt });
       if (!decision.restart) fail(`${decision.reason}; see the lines above.`);
       log.warn("server.restarting", { code, signal, delayMs: decision.delayMs });

@@ -12,6 +12,14 @@ export const QUICK_EXITS_TO_GIVE_UP = 5;
 export type ServerExit = { code: number | null; signal: NodeJS.Signals | null; ranForMs: number };
 export type RestartDecision = { restart: true; delayMs: number } | { restart: false; reason: string };
 
+/**
+ * Whether the server ended because someone stopped it: by SIGINT or SIGTERM (Ctrl-C reaches the
+ * whole process group), or with the exit codes Next.js uses after handling them (130, 143).
+ */
+export function wasStopped(exit: Pick<ServerExit, "code" | "signal">): boolean {
+  return exit.signal === "SIGINT" || exit.signal === "SIGTERM" || exit.code === 130 || exit.code === 143;
+}
+
 export class RestartPolicy {
   private delayMs = 0;
   private quickExits = 0;

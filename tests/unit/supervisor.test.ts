@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RestartPolicy } from "@/scripts/lib/supervisor";
+import { RestartPolicy, wasStopped } from "@/scripts/lib/supervisor";
 
 const crash = (ranForMs: number) => ({ code: null, signal: "SIGKILL" as const, ranForMs });
 
@@ -25,6 +25,15 @@ describe("npm start's restart policy", () => {
     expect(decisions.slice(0, 4).every((decision) => decision.restart)).toBe(true);
     expect(decisions[4]).toMatchObject({ restart: false });
     console.log(`fault: ${8 + 6 + 5} server exits decided`);
+  });
+
+  it("tells a server someone stopped (SIGINT, SIGTERM) from one that crashed", () => {
+    expect(wasStopped({ code: null, signal: "SIGTERM" })).toBe(true);
+    expect(wasStopped({ code: 143, signal: null })).toBe(true);
+    expect(wasStopped({ code: 130, signal: null })).toBe(true);
+    expect(wasStopped({ code: null, signal: "SIGKILL" })).toBe(false); // the out-of-memory killer, kill -9
+    expect(wasStopped({ code: 1, signal: null })).toBe(false);
+    expect(wasStopped({ code: 134, signal: null })).toBe(false); // V8 aborting when the heap is exhausted
   });
 
   it("does not count a quick failure after a long healthy run towards giving up", () => {
