@@ -15,6 +15,7 @@
 // Exits 0 whether the target is met or not (a measurement), and non-zero when the server won't
 // start or stops answering, or a probe request fails outright (connection errors, 5xx).
 import autocannon from "autocannon";
+import Database from "better-sqlite3";
 import items from "../content/quiz/items.json";
 import {
   loadResult,
@@ -38,6 +39,16 @@ const SESSIONS = 40;
 const FLOOD_ADDRESSES = ["203.0.113.10", "203.0.113.11", "203.0.113.12", "203.0.113.13"];
 const LESSON = "the-pattern-from-inside";
 const itemIds = items.items.map((item) => item.id);
+
+/** Guest profiles in the server's database, read directly (read-only) from its SQLite file. */
+function guestProfiles(app: App): number {
+  const db = new Database(app.dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('SELECT COUNT(*) FROM "Profile" WHERE "isAnonymous" = 1').pluck().get() as number;
+  } finally {
+    db.close();
+  }
+}
 
 type Probes = { health: LoadResult; answer: LoadResult; answerStatuses: Map<number, number> };
 
@@ -151,10 +162,14 @@ async function main(app: App): Promise<number> {
 
   const quiet = await probe(app, sessions, "quiet");
   console.log(`Quiet done. Flooding with ${connections} connections from ${FLOOD_ADDRESSES.length} addresses…`);
+  const guestsBefore = guestProfiles(app);
+  const floodStarted = Date.now();
   const flood = startFlood(app);
   await new Promise((resolve) => setTimeout(resolve, warmupSeconds * 1000));
   const loaded = await probe(app, sessions, "flooded");
   const floodResult = await flood.stop();
+  const floodSeconds = (Date.now() - floodStarted) / 1000;
+  const guestsMade = guestProfiles(app) - guestsBefore;
   const alive = await fetch(`${app.url}/api/health`).then((r) => r.status, () => 0);
 
   console.log(
@@ -193,6 +208,7 @@ async function main(app: App): Promise<number> {
     `flood in all: ${floodTotal} requests (${(floodResult.requests?.average ?? 0).toFixed(0)} req/s), ${floodLimited} got 429, ` +
       `${floodTotal - floodLimited} did not; ${floodResult.errors ?? 0} connection errors/timeouts`,
   );
+  notes.push(`guest profiles the flood created: ${guestsMade} in ${floodSeconds.toFixed(1)} s (${(guestsMade / floodSeconds).toFixed(1)}/s)`);
   notes.push(`answer saves while flooded: ${describe(loaded.answerStatuses)}; quiet: ${describe(quiet.answerStatuses)}`);
   const scheduled = PROBE_RATE * seconds;
   for (const r of results) {
