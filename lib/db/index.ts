@@ -9,6 +9,9 @@ import { config, type DatabaseConfig } from "@/lib/config";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 
+/** Raw SQL fragments (Prisma.sql, Prisma.empty); both clients share the one runtime. */
+export { Prisma } from "./generated/sqlite/client";
+
 /** Both generated clients have identical models; the SQLite one's type stands for both. */
 export type Db = SqliteClient;
 
