@@ -58,7 +58,9 @@ const BUSY_ATTEMPTS = 3;
  * - a transaction begins IMMEDIATE, taking the write lock before its first read, so the busy
  *   timeout queues it behind another process's writer; a deferred BEGIN (the adapter's) reads
  *   first and then fails at once with SQLITE_BUSY_SNAPSHOT when the other process wrote meanwhile;
- * - one transaction at a time on the connection, as the adapter does;
+ * - a statement outside a transaction waits for the open transaction to end instead of running
+ *   inside it (the adapter shares the connection, so it would commit or roll back with it).
+ *   So inside db().$transaction use its `tx` only: a db() call there waits for its own transaction;
  * - SQLITE_BUSY that outlasts the busy timeout is retried a few times with jitter.
  */
 function oneWriterAtATime(connection: SqlDriverAdapter): SqlDriverAdapter {
@@ -69,14 +71,22 @@ function oneWriterAtATime(connection: SqlDriverAdapter): SqlDriverAdapter {
     tail = new Promise<void>((resolve) => (release = resolve));
     return previous.then(() => release);
   };
+  const alone = async <T>(work: () => Promise<T>): Promise<T> => {
+    const release = await turn();
+    try {
+      return await retryWhenBusy(work);
+    } finally {
+      release();
+    }
+  };
   const statement = (sql: string): SqlQuery => ({ sql, args: [], argTypes: [] });
 
   return {
     provider: connection.provider,
     adapterName: connection.adapterName,
-    queryRaw: (query) => retryWhenBusy(() => connection.queryRaw(query)),
-    executeRaw: (query) => retryWhenBusy(() => connection.executeRaw(query)),
-    executeScript: (script) => connection.executeScript(script),
+    queryRaw: (query) => alone(() => connection.queryRaw(query)),
+    executeRaw: (query) => alone(() => connection.executeRaw(query)),
+    executeScript: (script) => alone(() => connection.executeScript(script)),
     getConnectionInfo: connection.getConnectionInfo?.bind(connection),
     dispose: () => connection.dispose(),
     async startTransaction(isolationLevel) {
