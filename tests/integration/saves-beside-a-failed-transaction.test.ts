@@ -1,7 +1,7 @@
 // SQLite serves a process through one connection. A save that arrives while another request's
 // transaction is open must not become part of it: when that transaction fails and rolls back,
 // the save, already acknowledged, must stay.
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import { quiz } from "@/lib/content/quiz";
 import { db } from "@/lib/db";
 import { getAttempt, saveAnswer, startAttempt } from "@/lib/data/quiz-attempts";
@@ -33,7 +33,7 @@ describe("a transaction that fails", () => {
     expect(outcome.status).toBe("rejected");
     expect(saved.every((result) => result.status === "fulfilled" && "saved" in result.value)).toBe(true);
     const stored = (await getAttempt(alex, attempt.id))!.answers;
-    console.log(`fault: 1 failing transaction alongside ${SAVES} acknowledged answer saves; ${Object.keys(stored).length} kept`);
+    console.log(`fault (${inject("provider")}): 1 failing transaction alongside ${SAVES} acknowledged answer saves; ${Object.keys(stored).length} kept`);
     expect(Object.keys(stored).sort()).toEqual(items.map((item) => item.id).sort());
   });
 });
