@@ -74,7 +74,11 @@ export class OwnServer {
     this.process = child;
     child.stdout!.on("data", (chunk: Buffer) => (this.output += chunk.toString()));
     child.stderr!.on("data", (chunk: Buffer) => (this.output += chunk.toString()));
+    // If the test's worker goes away without stopping us, the server goes with it.
+    const orphaned = () => child.kill("SIGKILL");
+    process.once("exit", orphaned);
     child.once("exit", () => {
+      process.removeListener("exit", orphaned);
       if (this.process === child) this.process = null;
     });
     for (let tries = 0; tries < 300; tries++) {

@@ -44,6 +44,8 @@ export class ThrowawayPostgres {
     const dir = mkdtempSync("/tmp/drawbridge-pg-");
     if (process.getuid?.() === 0) spawnSync("chown", ["postgres:", dir]);
     const server = new ThrowawayPostgres(bin, dir, await freePort());
+    // Even if the test's worker exits without its afterAll, the server and its files go.
+    process.once("exit", () => server.destroy());
     try {
       server.run("initdb", ["-D", path.join(dir, "data"), "-A", "trust", "-U", "postgres", "--no-sync"]);
       server.start();
