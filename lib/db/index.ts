@@ -61,7 +61,8 @@ const BUSY_ATTEMPTS = 3;
  * - a statement outside a transaction waits for the open transaction to end instead of running
  *   inside it (the adapter shares the connection, so it would commit or roll back with it).
  *   So inside db().$transaction use its `tx` only: a db() call there waits for its own transaction;
- * - SQLITE_BUSY that outlasts the busy timeout is retried a few times with jitter.
+ * - SQLITE_BUSY that outlasts the busy timeout is retried a few times with jitter;
+ * - Prisma is told SQLite's real limit on bind values.
  */
 function oneWriterAtATime(connection: SqlDriverAdapter): SqlDriverAdapter {
   let tail = Promise.resolve();
@@ -87,7 +88,9 @@ function oneWriterAtATime(connection: SqlDriverAdapter): SqlDriverAdapter {
     queryRaw: (query) => alone(() => connection.queryRaw(query)),
     executeRaw: (query) => alone(() => connection.executeRaw(query)),
     executeScript: (script) => alone(() => connection.executeScript(script)),
-    getConnectionInfo: connection.getConnectionInfo?.bind(connection),
+    // Prisma assumes 999 bind values for SQLite and refuses a larger query outright, even the
+    // one it makes itself by merging concurrent findUnique calls; SQLite's real limit is 32,766.
+    getConnectionInfo: () => ({ supportsRelationJoins: false, ...connection.getConnectionInfo?.(), maxBindValues: 32_766 }),
     dispose: () => connection.dispose(),
     async startTransaction(isolationLevel) {
       // SQLite transactions are always serializable; the adapter refuses any other level too.
