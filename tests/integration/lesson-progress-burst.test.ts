@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { recordLessonStep } from "@/lib/data/lesson-progress";
 import { makeGuestProfile } from "./support/profiles";
 
-const SAVES = 600;
+const SAVES = 1200;
 const GUESTS = 20;
 const LESSONS = 7;
 
