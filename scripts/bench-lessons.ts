@@ -17,6 +17,7 @@ import {
   pageScripts,
   printTable,
   runBench,
+  saveReport,
   settings,
   withinErrorBudget,
   type App,
@@ -100,6 +101,20 @@ async function main(app: App): Promise<number> {
 
   const failures = [lesson, trivial].filter((r) => !withinErrorBudget(r)).map((r) => `${r.route}: over 1% non-2xx/errors`);
   if (buildId() !== build) failures.push("the build (.next/BUILD_ID) changed during the run: measure again");
+  saveReport({
+    name: "lessons",
+    about: `A lesson step page vs. a trivial prerendered page (/about), ${connections} connections, ${seconds} s each, and first-load JavaScript.`,
+    results: [lesson, trivial],
+    ratios: [
+      { label: "lesson step ÷ /about (req/s)", value: ratio, target: `≥ ${TARGET_RATIO}×`, met: ratio >= TARGET_RATIO },
+    ],
+    notes: [
+      `first-load JavaScript (gzip): lesson step ${kib(lessonJs.gzipBytes)}, /about ${kib(trivialJs.gzipBytes)}, ` +
+        `difference ${kib(extra)} (target ≤ ${TARGET_EXTRA_JS_KIB} KiB): ${extra <= TARGET_EXTRA_JS_KIB * 1024 ? "PASS" : "BELOW"}`,
+      ...notes,
+      ...failures.map((failure) => `ERROR ${failure}`),
+    ],
+  });
   if (notes.length > 0) console.log("");
   for (const note of notes) console.log(note);
   for (const failure of failures) console.error(`ERROR ${failure}`);

@@ -9,30 +9,29 @@
 // non-zero when the server won't start, > 1% of responses are errors, or answers went missing.
 import Database from "better-sqlite3";
 import items from "../content/quiz/items.json";
-import { measure, printTable, runBench, settings, submitActionForm, withinErrorBudget, type App } from "./lib/bench";
+import {
+  measure,
+  printTable,
+  runBench,
+  saveReport,
+  settings,
+  startQuizSession,
+  withinErrorBudget,
+  type App,
+  type QuizSession,
+} from "./lib/bench";
 
 const TARGET_RATIO = 0.5;
 const itemIds = items.items.map((item) => item.id);
 
-type Session = { cookie: string; attemptId: string };
-
-async function startAttempt(app: App): Promise<Session> {
-  const { status, location, cookie } = await submitActionForm(app.url, "/quiz");
-  const attemptId = /^\/quiz\/([^/]+)\/1$/.exec(location)?.[1];
-  if (status !== 303 || !attemptId || !cookie) {
-    throw new Error(`POST /quiz (start) answered ${status}, location ${location || "none"}, ${cookie ? "a" : "no"} cookie.`);
-  }
-  return { cookie, attemptId };
-}
-
 async function main(app: App): Promise<number> {
   const { connections, seconds, warmupSeconds } = settings();
-  const sessions: Session[] = [];
-  for (let i = 0; i < connections; i++) sessions.push(await startAttempt(app));
+  const sessions: QuizSession[] = [];
+  for (let i = 0; i < connections; i++) sessions.push(await startQuizSession(app));
 
   const probe = await fetch(`${app.url}/api/quiz/attempts/${sessions[0]!.attemptId}/answers/${itemIds[0]}`, {
     method: "PUT",
-    headers: { cookie: sessions[0]!.cookie, "content-type": "application/json" },
+    headers: { cookie: sessions[0]!.cookie, "content-type": "application/json", origin: app.url },
     body: JSON.stringify({ value: 3 }),
   });
   if (probe.status !== 200) throw new Error(`a first answer PUT answered ${probe.status}: ${await probe.text()}`);
@@ -62,7 +61,7 @@ async function main(app: App): Promise<number> {
               return {
                 ...request,
                 path: `/api/quiz/attempts/${session.attemptId}/answers/${itemId}`,
-                headers: { ...request.headers, cookie: session.cookie, "content-type": "application/json" },
+                headers: { ...request.headers, cookie: session.cookie, "content-type": "application/json", origin: app.url },
                 body: JSON.stringify({ value }),
               };
             },
@@ -99,6 +98,16 @@ async function main(app: App): Promise<number> {
 
   const failures = [answers, health].filter((r) => !withinErrorBudget(r)).map((r) => `${r.route}: over 1% non-2xx/errors`);
   if (!storedOk) failures.push("stored answers do not match the answers written");
+  saveReport({
+    name: "quiz",
+    about: `Saving a quiz answer vs. GET /api/health, ${connections} connections, ${seconds} s each (throughput).`,
+    results: [answers, health],
+    ratios: [{ label: "answer saves ÷ health (req/s)", value: ratio, target: `≥ ${TARGET_RATIO}×`, met: ratio >= TARGET_RATIO }],
+    notes: [
+      `stored answers: ${stored.length} rows; ${acknowledged.size} pairs acknowledged, ${sent.size} sent; missing ${missing}, unexpected ${unexpected}: ${storedOk ? "OK" : "FAILED"}`,
+      ...failures.map((failure) => `ERROR ${failure}`),
+    ],
+  });
   for (const failure of failures) console.error(`ERROR ${failure}`);
   if (failures.length > 0) console.error(`\nLast server output:\n${app.output()}`);
   return failures.length > 0 ? 1 : 0;

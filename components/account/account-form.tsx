@@ -4,6 +4,7 @@ import { TextLink } from "@/components/ui/text-link";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import type { AccountField, AccountFormState } from "@/lib/actions/account";
+import { MIN_PASSWORD_LENGTH } from "@/lib/validation/limits";
 
 type AccountFormProps = {
   mode: "sign-up" | "sign-in";
@@ -14,7 +15,7 @@ const words = {
   "sign-up": {
     submit: "Create account",
     pending: "Creating your account…",
-    passwordHint: "At least 10 characters. A short phrase you’ll remember works well.",
+    passwordHint: `At least ${MIN_PASSWORD_LENGTH} characters, not a common password or your email. A short phrase you’ll remember works well.`,
     autoComplete: "new-password",
   },
   "sign-in": { submit: "Sign in", pending: "Signing in…", passwordHint: null, autoComplete: "current-password" },
@@ -75,7 +76,7 @@ export function AccountForm({ mode, action }: AccountFormProps) {
           type="password"
           autoComplete={text.autoComplete}
           required
-          minLength={mode === "sign-up" ? 10 : undefined}
+          minLength={mode === "sign-up" ? MIN_PASSWORD_LENGTH : undefined}
           aria-invalid={error("password") ? true : undefined}
           aria-describedby={describedBy("password", Boolean(text.passwordHint))}
           className={control}

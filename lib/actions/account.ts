@@ -4,8 +4,10 @@ import { isAPIError } from "better-auth/api";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { auth, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, SIGN_IN_REFUSED } from "@/lib/auth";
+import { auth, SIGN_IN_REFUSED } from "@/lib/auth";
 import { endCurrentSession } from "@/lib/auth/profile";
+import { email, newPassword } from "@/lib/validation/account";
+import { MAX_PASSWORD_LENGTH } from "@/lib/validation/limits";
 
 export type AccountField = "email" | "password";
 
@@ -17,20 +19,7 @@ export type AccountFormState = {
   formError?: string;
 };
 
-const email = z
-  .string()
-  .trim()
-  .min(1, "Please enter your email address.")
-  .max(254, "That email address is too long.")
-  .pipe(z.email("Please enter an email address like name@example.org."));
-
-const signUpForm = z.object({
-  email,
-  password: z
-    .string()
-    .min(MIN_PASSWORD_LENGTH, `Please use at least ${MIN_PASSWORD_LENGTH} characters. A short phrase works well.`)
-    .max(MAX_PASSWORD_LENGTH, `Please keep it under ${MAX_PASSWORD_LENGTH} characters.`),
-});
+const signUpForm = z.object({ email, password: newPassword });
 
 const signInForm = z.object({
   email,
@@ -61,6 +50,11 @@ export async function signUp(_previous: AccountFormState, formData: FormData): P
     if (!isAPIError(error)) throw error;
     if (error.statusCode === 422) {
       return { email, fieldErrors: { email: "There’s already an account with this email. Please sign in instead." } };
+    }
+    // The auth API's field rules (lib/auth/sign-up-rules.ts: a weak password, say) name their field.
+    const field = (error.body as { field?: unknown } | undefined)?.field;
+    if (error.statusCode === 400 && (field === "email" || field === "password")) {
+      return { email, fieldErrors: { [field]: error.message } };
     }
     return { email, formError: "Your account couldn’t be created just now. Please try again." };
   }

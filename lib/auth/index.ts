@@ -9,10 +9,10 @@ import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { moveGuestData } from "@/lib/data/guest-merge";
 import { clearSignInFailures, recordSignInFailure, signInKeys, signInWaitSeconds } from "@/lib/data/sign-in-limits";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/validation/limits";
+import { checkAuthRequest, UNUSED_AUTH_PATHS } from "./sign-up-rules";
 
 export const SESSION_DAYS = 60;
-export const MIN_PASSWORD_LENGTH = 10;
-export const MAX_PASSWORD_LENGTH = 128;
 
 /** What every failed sign-in says, whether the email is unknown or the password wrong. */
 export const SIGN_IN_REFUSED = "Email or password is wrong.";
@@ -66,6 +66,7 @@ function createAuth() {
     rateLimit: { enabled: false },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
+        checkAuthRequest(ctx); // field lengths, broken text, the password rules: 400 with a reason
         if (ctx.path !== "/sign-in/email") return;
         const keys = signInKeysOf(ctx);
         if (!keys) return;
@@ -95,6 +96,7 @@ function createAuth() {
       useSecureCookies: app.secureCookies,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
     },
+    disabledPaths: UNUSED_AUTH_PATHS,
     telemetry: { enabled: false },
     // Into our JSON log, message only: the library's extra arguments can carry request bodies.
     logger: {

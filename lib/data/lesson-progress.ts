@@ -50,7 +50,9 @@ export async function recordLessonStep(profile: CurrentProfile, input: LessonSte
       data: { completedAt: now },
     });
   }
-  return db().lessonProgress.findUniqueOrThrow({ where: key, select });
+  // findFirst, not findUnique: Prisma merges concurrent findUnique calls into one query, which a
+  // burst of saves makes too large for SQLite.
+  return db().lessonProgress.findFirstOrThrow({ where: { profileId: profile.id, lessonSlug }, select });
 }
 
 /** The profile's progress in every lesson it has opened, most recently read first. */

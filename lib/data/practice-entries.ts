@@ -3,12 +3,16 @@ import { z } from "zod";
 import type { CurrentProfile } from "@/lib/auth/profile";
 import { SLUG_PATTERN } from "@/lib/content/schemas";
 import { db } from "@/lib/db";
+import { writtenText } from "@/lib/validation/text";
 import { openText, sealText } from "./encryption";
 
+// Spaces around a note are trimmed; a note of only invisible characters is no note at all.
 const text = (what: string) =>
-  z
-    .string({ message: `Please write a few words about ${what}.` })
-    .trim().min(1, `Please write a few words about ${what}.`).max(2000, `Please keep ${what} under 2,000 characters.`);
+  writtenText({
+    max: 2000,
+    tooLong: `Please keep ${what} under 2,000 characters.`,
+    blank: `Please write a few words about ${what}.`,
+  }).trim();
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const EARLIEST_DAY = Date.UTC(2000, 0, 1);

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { CurrentProfile } from "@/lib/auth/profile";
 import { quiz } from "@/lib/content/quiz";
-import { db } from "@/lib/db";
+import { databaseProvider, db, Prisma } from "@/lib/db";
 import { answerSchema, firstUnansweredIndex, scoreAttempt, STRATEGIES, type Band, type Strategy, type StrategyResult } from "@/lib/scoring";
 
 export type QuizAttemptStatus = "in_progress" | "completed";
@@ -108,13 +108,17 @@ export async function saveAnswer(
   const now = new Date();
   // One statement: the answer is written only if the attempt is this profile's and still open,
   // and a second answer to the same item replaces the first. No read-then-write race, and the
-  // hottest path of the quiz costs a single round trip.
+  // hottest path of the quiz costs a single round trip. On PostgreSQL it share-locks the
+  // attempt, so it waits for a finish in flight and then sees the attempt completed (SQLite's
+  // write lock does the same for the whole file).
+  const waitForFinish = databaseProvider() === "postgresql" ? Prisma.sql`FOR SHARE` : Prisma.empty;
   const written = await db().$executeRaw`
     INSERT INTO "QuizAnswer" ("id", "attemptId", "itemId", "value", "answeredAt", "updatedAt")
     SELECT ${randomUUID()}, "id", ${itemId}, ${value}, ${now}, ${now}
     FROM "QuizAttempt"
     WHERE "id" = ${attemptId} AND "profileId" = ${profile.id}
       AND "status" = 'in_progress' AND "quizVersion" = ${quiz.version}
+    ${waitForFinish}
     ON CONFLICT ("attemptId", "itemId") DO UPDATE SET "value" = excluded."value", "updatedAt" = excluded."updatedAt"`;
   if (written > 0) return { saved: true };
 
@@ -129,12 +133,21 @@ export async function saveAnswer(
  * Finishes an attempt: scores it with lib/scoring and stores the scores with the quiz and
  * scoring versions. Idempotent: finishing a finished attempt (double click, retry, a second
  * tab) returns the same attempt and stores nothing twice.
+ *
+ * One transaction locks the attempt, reads its answers and stores their scores, so the result
+ * is scored from exactly the answers it keeps: a save in flight lands first and is scored, a
+ * later one waits for the lock and is refused as finished. PostgreSQL locks the row
+ * (`FOR UPDATE`); on SQLite the transaction holds the file's write lock from its start
+ * (lib/db begins every transaction IMMEDIATE).
  */
 export async function finishAttempt(
   profile: CurrentProfile,
   attemptId: string,
 ): Promise<{ finished: true; attemptId: string } | QuizWriteRefusal> {
   return db().$transaction(async (tx) => {
+    if (databaseProvider() === "postgresql") {
+      await tx.$queryRaw`SELECT "id" FROM "QuizAttempt" WHERE "id" = ${attemptId} AND "profileId" = ${profile.id} FOR UPDATE`;
+    }
     const attempt = await tx.quizAttempt.findFirst({
       where: { id: attemptId, profileId: profile.id },
       select: { status: true, answers: { select: { itemId: true, value: true } } },
@@ -147,7 +160,7 @@ export async function finishAttempt(
     if (firstUnanswered !== -1) return { refused: "unanswered" as const, firstUnanswered };
 
     const result = scoreAttempt(quiz, attempt.answers);
-    // Claiming the row with a conditional update makes a concurrent finish a no-op.
+    // The row is locked, but the conditional update still keeps a second finish a no-op.
     const { count } = await tx.quizAttempt.updateMany({
       where: { id: attemptId, profileId: profile.id, status: "in_progress" },
       data: { status: "completed", completedAt: new Date(), scoringVersion: result.scoringVersion },

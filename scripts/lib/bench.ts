@@ -3,7 +3,7 @@
 // with a warm-up, and the result table. Measurements, not tests: see scripts/bench-quiz.ts.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -23,14 +23,18 @@ function envInt(name: string, fallback: number): number {
   return value;
 }
 
-export type Settings = { seconds: number; connections: number; warmupSeconds: number };
+export type Settings = { seconds: number; connections: number; floodConnections: number; warmupSeconds: number };
 let cachedSettings: Settings | undefined;
 
-/** BENCH_SECONDS (default 10) and BENCH_CONNECTIONS (default 50); every run warms up for 2 s first. */
+/**
+ * BENCH_SECONDS (default 10), BENCH_CONNECTIONS (default 50) and, for bench:abuse's flooding
+ * client, BENCH_FLOOD_CONNECTIONS (default 10); every run warms up for 2 s first.
+ */
 export function settings(): Settings {
   cachedSettings ??= {
     seconds: envInt("BENCH_SECONDS", 10),
     connections: envInt("BENCH_CONNECTIONS", 50),
+    floodConnections: envInt("BENCH_FLOOD_CONNECTIONS", 10),
     warmupSeconds: 2,
   };
   return cachedSettings;
@@ -148,18 +152,37 @@ export async function startApp(): Promise<App> {
   return { url, dbPath, output: () => output, stop };
 }
 
+let visitors = 0;
+
+/**
+ * A client address of its own for each simulated visitor, from the benchmarking range
+ * 198.18.0.0/15 (RFC 2544), sent as X-Forwarded-For: per-address limits then see many
+ * visitors, as they would in real use, not one client making them all.
+ */
+export function visitorAddress(): string {
+  visitors++;
+  return `198.18.${Math.floor(visitors / 250) % 250}.${(visitors % 250) + 1}`;
+}
+
 /**
  * Submits the first server-action form on `path` the way a browser without JavaScript does
- * (multipart POST with the `$ACTION_ID_…` field and a same-origin Origin header) and returns
- * the redirect target and the cookies it set, as one `Cookie` header value.
+ * (multipart POST with the `$ACTION_ID_…` field and a same-origin Origin header), from an
+ * address of its own, and returns the redirect target and the cookies it set, as one `Cookie`
+ * header value.
  */
 export async function submitActionForm(url: string, path: string): Promise<{ status: number; location: string; cookie: string }> {
-  const html = await (await fetch(url + path)).text();
+  const address = visitorAddress();
+  const html = await (await fetch(url + path, { headers: { "x-forwarded-for": address } })).text();
   const action = /name="(\$ACTION_ID_[0-9a-f]+)"/.exec(html)?.[1];
   if (!action) throw new Error(`GET ${path} has no server-action form ($ACTION_ID_ field).`);
   const form = new FormData();
   form.set(action, "");
-  const response = await fetch(url + path, { method: "POST", body: form, redirect: "manual", headers: { origin: url } });
+  const response = await fetch(url + path, {
+    method: "POST",
+    body: form,
+    redirect: "manual",
+    headers: { origin: url, "x-forwarded-for": address },
+  });
   await response.arrayBuffer();
   const location = response.headers.get("location");
   return {
@@ -172,6 +195,18 @@ export async function submitActionForm(url: string, path: string): Promise<{ sta
   };
 }
 
+export type QuizSession = { cookie: string; attemptId: string };
+
+/** A guest session with a quiz attempt, made through the real start form (POST /quiz). */
+export async function startQuizSession(app: App): Promise<QuizSession> {
+  const { status, location, cookie } = await submitActionForm(app.url, "/quiz");
+  const attemptId = /^\/quiz\/([^/]+)\/1$/.exec(location)?.[1];
+  if (status !== 303 || !attemptId || !cookie) {
+    throw new Error(`POST /quiz (start) answered ${status}, location ${location || "none"}, ${cookie ? "a" : "no"} cookie.`);
+  }
+  return { cookie, attemptId };
+}
+
 export type LoadResult = {
   route: string;
   requestsPerSecond: number;
@@ -182,15 +217,7 @@ export type LoadResult = {
   errors: number;
 };
 
-/**
- * Runs autocannon for the warm-up (discarded), then for the measured `settings().seconds`.
- * `options` is called once per run, so per-run state (e.g. setupClient counters) starts fresh.
- */
-export async function measure(route: string, options: () => autocannon.Options): Promise<LoadResult> {
-  const { connections, seconds, warmupSeconds } = settings();
-  const run = (duration: number) => autocannon({ connections, duration, ...options() });
-  await run(warmupSeconds);
-  const r = await run(seconds);
+export function loadResult(route: string, r: autocannon.Result): LoadResult {
   return {
     route,
     requestsPerSecond: r.requests.average,
@@ -200,6 +227,18 @@ export async function measure(route: string, options: () => autocannon.Options):
     non2xx: r.non2xx,
     errors: r.errors,
   };
+}
+
+/**
+ * Runs autocannon for the warm-up (discarded), then for the measured `settings().seconds`,
+ * with `settings().connections` unless `options` names its own.
+ * `options` is called once per run, so per-run state (e.g. setupClient counters) starts fresh.
+ */
+export async function measure(route: string, options: () => autocannon.Options): Promise<LoadResult> {
+  const { connections, seconds, warmupSeconds } = settings();
+  const run = (duration: number) => autocannon({ connections, duration, ...options() });
+  await run(warmupSeconds);
+  return loadResult(route, await run(seconds));
 }
 
 export function printTable(results: LoadResult[]) {
@@ -280,6 +319,25 @@ export const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 /** The current build's id (.next/BUILD_ID), to notice a rebuild during a run. */
 export function buildId(): string {
   return readFileSync(join(root, ".next/BUILD_ID"), "utf8").trim();
+}
+
+export type Ratio = { label: string; value: number; target: string; met: boolean };
+
+/** What one benchmark found, for `npm run bench` to gather into bench/RESULTS.md. */
+export type BenchReport = {
+  name: string;
+  /** One line: what was measured and against what. */
+  about: string;
+  results: LoadResult[];
+  ratios: Ratio[];
+  /** Further figures and warnings, one line each. */
+  notes: string[];
+};
+
+/** Leaves the report as BENCH_REPORT_DIR/<name>.json when `npm run bench` asks for it; otherwise does nothing. */
+export function saveReport(report: BenchReport) {
+  const dir = process.env.BENCH_REPORT_DIR;
+  if (dir) writeFileSync(join(dir, `${report.name}.json`), JSON.stringify(report, null, 2));
 }
 
 /** Starts the app, runs one benchmark against it, stops the app; the exit code says how it went. */

@@ -163,6 +163,29 @@ test("sign-up shows what is wrong beside the field and creates nothing", async (
   await expect(formAlert(page)).toHaveText("Email or password is wrong.");
 });
 
+test("sign-up refuses a weak password with the reason beside the password field", async ({ page }) => {
+  const email = newEmail();
+  await page.goto("/sign-up");
+  const reasonBeside = page.locator("#sign-up-password-error");
+  for (const [password, reason] of [
+    ["          ", /only spaces/i],
+    [email, /email address/i],
+    ["password12", /commonly used/i],
+  ] as const) {
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(reasonBeside).toHaveText(reason);
+    await expect(page).toHaveURL("/sign-up");
+    await expect(page.getByLabel("Password")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("Password")).toHaveAttribute("aria-describedby", /sign-up-password-error/);
+  }
+  await expectNoAxeViolations(page, "/sign-up with a weak password");
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL("/me");
+});
+
 test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
