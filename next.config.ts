@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { ACTION_BODY_LIMIT } from "./lib/http/limits";
 import { NON_DOCUMENT_POLICY, STATIC_SECURITY_HEADERS } from "./lib/security/content-security-policy";
 
 const allowNothing = [{ key: "Content-Security-Policy", value: NON_DOCUMENT_POLICY }];
@@ -6,6 +7,12 @@ const allowNothing = [{ key: "Content-Security-Policy", value: NON_DOCUMENT_POLI
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
+  experimental: {
+    // proxy.ts refuses a larger declared body with 413 first; this stops one that streams past it.
+    serverActions: { bodySizeLimit: ACTION_BODY_LIMIT },
+    // What the proxy may buffer of a body it sees (Next.js keeps a copy for it): no more than a form.
+    proxyClientMaxBodySize: ACTION_BODY_LIMIT,
+  },
   // The headers that never vary go on every response. A page's Content-Security-Policy (and
   // HSTS over https) comes from proxy.ts; every response the proxy skips is never rendered as a
   // page, and gets the policy that allows nothing, so no response goes without one.

@@ -1,9 +1,11 @@
-// Sends each page its Content-Security-Policy (and HSTS over https). The policies themselves
-// are built in lib/security; next.config.ts sends the headers that never vary, and the
-// allow-nothing policy of every response the proxy skips (see `config` below).
+// Refuses what cannot be served (lib/http/gate.ts), then sends each page its
+// Content-Security-Policy (and HSTS over https). The policies themselves are built in
+// lib/security; next.config.ts sends the headers that never vary, and the allow-nothing policy
+// of every response that is not a page (see `config` below).
 import { join } from "node:path";
 import { NextResponse, type NextRequest } from "next/server";
 import { config as appConfig } from "@/lib/config";
+import { refuseAtTheGate, refuseMalformedAction } from "@/lib/http/gate";
 import { createNonce, documentPolicy, isHttpsUrl, STRICT_TRANSPORT_SECURITY } from "@/lib/security/content-security-policy";
 import { prerenderedPages } from "@/lib/security/prerendered-pages";
 
@@ -11,7 +13,16 @@ const development = process.env.NODE_ENV === "development";
 const pages = prerenderedPages(join(process.cwd(), ".next"));
 let https: boolean | undefined;
 
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  const refused = refuseAtTheGate(request) ?? (await refuseMalformedAction(request));
+  if (refused) return refused;
+  // Server-action calls, RSC payloads, the API and the build's files come here only to be
+  // checked above (see the matchers below); they are never rendered as a page.
+  const headers = request.headers;
+  const path = request.nextUrl.pathname;
+  if (headers.has("rsc") || headers.has("next-action") || path.startsWith("/api/") || path.startsWith("/_next/")) {
+    return NextResponse.next();
+  }
   https ??= isHttpsUrl(appConfig().appUrl);
   // A GET of a prerendered page is answered with the build's HTML file: allow exactly its inline
   // scripts. Anything else (a page rendered on demand, a form post) is rendered now, with a fresh
@@ -49,5 +60,9 @@ export const config = {
         { type: "header", key: "next-action" },
       ],
     },
+    // Only to be checked, and cheaply found: server-action calls (size, origin), and any
+    // address with a %-escape (one that does not decode is a 500 inside Next.js otherwise).
+    { source: "/((?!api/|_next/).*)", has: [{ type: "header", key: "next-action" }] },
+    { source: "/(.*%.*)" },
   ],
 };

@@ -1,10 +1,13 @@
-// `npm start`: build when there is no build, apply pending migrations, start the server.
-// `npm run dev` does the same with the development server instead of a build.
-import { spawn, spawnSync } from "node:child_process";
+// `npm start`: build when there is no build, apply pending migrations, start the server, and
+// start it again whenever it dies (out of memory, a crash, kill -9), waiting longer after each
+// crash in a row. `npm run dev` does the same with the development server instead of a build.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { ConfigError, encryptionKey, parseConfig, redactUrl, sessionSecret } from "../lib/config";
 import { applyMigrations } from "../lib/db/migrations";
+import { log } from "../lib/log";
+import { RestartPolicy, wasStopped } from "./lib/supervisor";
 
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
@@ -45,12 +48,42 @@ async function main() {
     if (build.status !== 0) fail("the build failed (see above).");
   }
 
-  const server = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(app.port)], {
-    stdio: "inherit",
-    env: { ...process.env, NODE_ENV: dev ? "development" : "production" },
-  });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  supervise([nextBin, dev ? "dev" : "start", "-p", String(app.port)], { ...process.env, NODE_ENV: dev ? "development" : "production" });
+}
+
+/**
+ * Runs the server and starts it again when it ends unasked, one log line per restart. SIGINT
+ * and SIGTERM stop it for good; so does a server that cannot even start (see RestartPolicy).
+ */
+function supervise(args: string[], env: NodeJS.ProcessEnv) {
+  const policy = new RestartPolicy();
+  let server: ChildProcess | null = null;
+  let pending: NodeJS.Timeout | null = null;
+  let stopping = false;
+
+  const run = () => {
+    pending = null;
+    const startedAt = Date.now();
+    server = spawn(process.execPath, args, { stdio: "inherit", env });
+    server.on("exit", (code, signal) => {
+      server = null;
+      if (stopping || wasStopped({ code, signal })) process.exit(code ?? 0);
+      const decision = policy.afterExit({ code, signal, ranForMs: Date.now() - startedAt });
+      if (!decision.restart) fail(`${decision.reason}; see the lines above.`);
+      log.warn("server.restarting", { code, signal, delayMs: decision.delayMs });
+      pending = setTimeout(run, decision.delayMs);
+    });
+  };
+
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      stopping = true;
+      if (pending) clearTimeout(pending);
+      if (server) server.kill(signal);
+      else process.exit(0);
+    });
+  }
+  run();
 }
 
 void main();

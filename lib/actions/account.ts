@@ -27,6 +27,7 @@ const signInForm = z.object({
 });
 
 function parse<T extends z.ZodType<{ email: string; password: string }>>(schema: T, formData: FormData) {
+  if (!(formData instanceof FormData)) formData = new FormData(); // a hand-made call: refused as an empty form
   const raw = { email: String(formData.get("email") ?? ""), password: String(formData.get("password") ?? "") };
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { data: parsed.data as z.infer<T> };

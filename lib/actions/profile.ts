@@ -26,7 +26,7 @@ const form = z.object({
  * browser's session and shows the confirmation. Any other word changes nothing and says so.
  */
 export async function deleteEverything(_previous: DeleteEverythingState, formData: FormData): Promise<DeleteEverythingState> {
-  const typed = formData.get("confirmation");
+  const typed = formData instanceof FormData ? formData.get("confirmation") : null; // null: a hand-made call
   const parsed = form.safeParse({ confirmation: typed ?? undefined });
   if (!parsed.success) {
     return { confirmation: typeof typed === "string" ? typed : "", error: parsed.error.issues[0]!.message };

@@ -4,7 +4,10 @@ import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { currentOrNewProfile, currentProfile } from "@/lib/auth/profile";
 import { quiz } from "@/lib/content/quiz";
+import { isDatabaseUnavailable } from "@/lib/data/errors";
 import { finishAttempt, saveAnswer, startAttempt } from "@/lib/data/quiz-attempts";
+import { NOTHING_SAVED } from "@/lib/http/failures";
+import { recordId } from "@/lib/http/ids";
 import { questionPath, resultPath } from "@/lib/routes";
 
 export type AnswerFormState = { error?: string };
@@ -17,9 +20,9 @@ export async function startQuiz(): Promise<never> {
 }
 
 const answerForm = z.object({
-  attemptId: z.string().min(1).max(64),
+  attemptId: recordId,
   position: z.coerce.number().int().min(1).max(quiz.items.length),
-  itemId: z.string().min(1).max(64),
+  itemId: recordId,
   value: z.coerce.number({ message: "Choose the answer that fits best, then go on." }),
 });
 
@@ -28,6 +31,7 @@ const answerForm = z.object({
  * one to the results. This is the whole flow without JavaScript, and the last step with it.
  */
 export async function submitAnswer(_previous: AnswerFormState, formData: FormData): Promise<AnswerFormState> {
+  if (!(formData instanceof FormData)) return { error: "That answer could not be saved. Please try again." }; // a hand-made call
   const parsed = answerForm.safeParse({
     attemptId: formData.get("attemptId"),
     position: formData.get("position"),
@@ -42,7 +46,11 @@ export async function submitAnswer(_previous: AnswerFormState, formData: FormDat
   const profile = await currentProfile();
   if (!profile) notFound();
 
-  const saved = await saveAnswer(profile, attemptId, { itemId, value });
+  const saved = await saveAnswer(profile, attemptId, { itemId, value }).catch((error: unknown) => {
+    if (isDatabaseUnavailable(error)) return null;
+    throw error;
+  });
+  if (!saved) return { error: NOTHING_SAVED };
   if (!("saved" in saved)) {
     if (saved.refused === "not-found") notFound();
     if (saved.refused === "finished") redirect(resultPath(attemptId));

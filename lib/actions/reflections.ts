@@ -3,7 +3,9 @@
 import { z } from "zod";
 import { currentOrNewProfile } from "@/lib/auth/profile";
 import { lessons } from "@/lib/content/lessons";
+import { isDatabaseUnavailable } from "@/lib/data/errors";
 import { reflectionInput, saveReflection } from "@/lib/data/reflections";
+import { NOTHING_SAVED } from "@/lib/http/failures";
 
 export type ReflectionFormState = {
   /** What the visitor sent (shown again without JavaScript). */
@@ -16,7 +18,7 @@ const form = z.object({ lessonSlug: z.string(), promptId: z.string(), text: z.st
 
 /** Saves one reflection; over-long or unknown input changes nothing and says why beside the field. */
 export async function saveReflectionForm(_previous: ReflectionFormState, formData: FormData): Promise<ReflectionFormState> {
-  const parsed = form.safeParse(Object.fromEntries(formData));
+  const parsed = form.safeParse(formData instanceof FormData ? Object.fromEntries(formData) : null); // null: a hand-made call
   if (!parsed.success) return { text: "", error: "That reflection could not be saved. Please try again." };
   const { lessonSlug, promptId, text } = parsed.data;
   const known = lessons()
@@ -26,7 +28,12 @@ export async function saveReflectionForm(_previous: ReflectionFormState, formDat
 
   const checked = reflectionInput.safeParse({ lessonSlug, promptId, text });
   if (!checked.success) return { text, error: checked.error.issues[0]!.message };
-  const profile = await currentOrNewProfile();
-  const saved = await saveReflection(profile, checked.data);
-  return { text: saved.text, savedAt: saved.updatedAt.toISOString() };
+  try {
+    const profile = await currentOrNewProfile();
+    const saved = await saveReflection(profile, checked.data);
+    return { text: saved.text, savedAt: saved.updatedAt.toISOString() };
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return { text, error: NOTHING_SAVED };
+    throw error;
+  }
 }

@@ -1,20 +1,20 @@
 import { checkDatabase } from "@/lib/data/health";
-import { databaseProvider } from "@/lib/db";
 import { describeError, log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
-/** 200 after a real query; 503 with a reason when the database cannot be reached. */
+const reasons = {
+  "cannot-save": "The database cannot save anything right now.",
+  unreachable: "The database cannot be reached.",
+};
+
+/** 200 after a real write; 503 with a reason when the database cannot be reached or cannot save. */
 export async function GET() {
-  try {
-    const { database } = await checkDatabase();
-    return Response.json({ status: "ok", database }, { headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    const database = databaseProvider();
-    log.error("health.database_unreachable", { database, ...describeError(error) });
-    return Response.json(
-      { status: "unavailable", database, reason: "The database cannot be reached." },
-      { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": "5" } },
-    );
-  }
+  const { database, state, error } = await checkDatabase();
+  if (state === "ok") return Response.json({ status: "ok", database }, { headers: { "Cache-Control": "no-store" } });
+  log.error(state === "cannot-save" ? "health.database_cannot_save" : "health.database_unreachable", { database, ...describeError(error) });
+  return Response.json(
+    { status: "unavailable", database, reason: reasons[state] },
+    { status: 503, headers: { "Cache-Control": "no-store", "Retry-After": "5" } },
+  );
 }

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { currentProfile } from "@/lib/auth/profile";
 import { saveAnswer } from "@/lib/data/quiz-attempts";
+import { readJsonWrite } from "@/lib/http/body";
+import { answeringOutages } from "@/lib/http/failures";
+import { isRecordId } from "@/lib/http/ids";
 
 const body = z.object({ value: z.unknown() });
 
@@ -8,12 +11,14 @@ const body = z.object({ value: z.unknown() });
  * Saves one answer while the quiz moves on in the browser (the JavaScript path; without
  * JavaScript the same save is a form post to a server action). Answers are idempotent puts.
  */
-export async function PUT(request: Request, { params }: RouteContext<"/api/quiz/attempts/[attemptId]/answers/[itemId]">) {
+export const PUT = answeringOutages(async function PUT(request: Request, { params }: RouteContext<"/api/quiz/attempts/[attemptId]/answers/[itemId]">) {
   const { attemptId, itemId } = await params;
-  const parsed = body.safeParse(await request.json().catch(() => null));
+  const read = await readJsonWrite(request);
+  if ("refused" in read) return read.refused;
+  const parsed = body.safeParse(read.body);
   if (!parsed.success) return Response.json({ error: 'Send JSON like {"value": 3}.' }, { status: 400 });
 
-  const profile = await currentProfile();
+  const profile = isRecordId(attemptId) && isRecordId(itemId) ? await currentProfile() : null;
   if (!profile) return Response.json({ error: "No quiz attempt here." }, { status: 404 });
   const outcome = await saveAnswer(profile, attemptId, { itemId, value: parsed.data.value });
   if ("saved" in outcome) return Response.json({ saved: true });
@@ -27,4 +32,4 @@ export async function PUT(request: Request, { params }: RouteContext<"/api/quiz/
     default:
       return Response.json({ error: "That answer could not be saved." }, { status: 400 });
   }
-}
+});

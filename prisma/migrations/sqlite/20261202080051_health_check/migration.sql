@@ -1,0 +1,5 @@
+-- CreateTable
+CREATE TABLE "HealthCheck" (
+    "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
+    "checkedAt" DATETIME NOT NULL
+);
