@@ -8,7 +8,7 @@ import { config, sessionSecret } from "@/lib/config";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { moveGuestData } from "@/lib/data/guest-merge";
-import { clearSignInFailures, recordSignInFailure, signInKeys, signInWaitSeconds } from "@/lib/data/sign-in-limits";
+import { clearLimit, giveBack, reserve, type LimitName } from "@/lib/data/rate-limits";
 
 export const SESSION_DAYS = 60;
 export const MIN_PASSWORD_LENGTH = 10;
@@ -26,16 +26,69 @@ export function clientAddress(headers: Headers | undefined): string | null {
   return forwarded?.at(-1) ?? null;
 }
 
-function signInKeysOf(ctx: { body?: unknown; headers?: Headers }) {
+type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
+
+/** The email a sign-in or sign-up names, as one key whatever its case; null when there is none. */
+function emailOf(ctx: HookContext): string | null {
   const email = (ctx.body as { email?: unknown } | undefined)?.email;
-  return typeof email === "string" ? signInKeys(email, clientAddress(ctx.headers)) : null;
+  return typeof email === "string" ? email.trim().toLowerCase() : null;
 }
+
+/** 429 with Retry-After, in the words a person reads beside the form. */
+export function tooManyTries(retryAfterSeconds: number): APIError {
+  return new APIError(
+    "TOO_MANY_REQUESTS",
+    { code: "TOO_MANY_REQUESTS", message: `Too many tries. Please wait ${retryAfterSeconds} seconds and try again.` },
+    { "Retry-After": String(retryAfterSeconds) },
+  );
+}
+
+/** Takes one try from each limit in turn (the first refusal stops it), before any work is done. */
+async function reserveAll(limits: [LimitName, string | null][]): Promise<void> {
+  for (const [limit, subject] of limits) {
+    const reservation = await reserve(limit, subject);
+    if (!reservation.allowed) throw tooManyTries(reservation.retryAfterSeconds);
+  }
+}
+
+/**
+ * What runs before each auth endpoint, by path. The tries are reserved before the password is
+ * checked, so a burst of requests can never check more passwords than the limit allows.
+ */
+const beforeEndpoint: Record<string, (ctx: HookContext) => Promise<void>> = {
+  "/sign-in/email": async (ctx) => {
+    const email = emailOf(ctx);
+    if (email === null) return; // the endpoint refuses the body itself
+    const address = clientAddress(ctx.headers);
+    await reserveAll([
+      ...(address ? [["sign-in-per-address", address] as [LimitName, string]] : []),
+      ["sign-in-per-email", email],
+    ]);
+  },
+};
+
+/** What runs after each auth endpoint, by path. */
+const afterEndpoint: Record<string, (ctx: HookContext) => Promise<void>> = {
+  "/sign-in/email": async (ctx) => {
+    const email = emailOf(ctx);
+    if (email === null) return;
+    const returned = ctx.context.returned;
+    if (isAPIError(returned) && returned.statusCode === 401) {
+      throw new APIError("UNAUTHORIZED", { code: "INVALID_EMAIL_OR_PASSWORD", message: SIGN_IN_REFUSED });
+    }
+    if (isAPIError(returned)) return;
+    // A right password was no failure: the email starts afresh and the address gets its try back.
+    await clearLimit("sign-in-per-email", email);
+    const address = clientAddress(ctx.headers);
+    if (address) await giveBack("sign-in-per-address", address);
+  },
+};
 
 /**
  * Sessions for guests and accounts, by Better Auth: the session row lives in the database,
  * the browser holds its token in an httpOnly, SameSite=Lax cookie signed with the session
  * secret (Secure in production). Passwords are hashed with its scrypt (N=16384, r=16, p=1:
- * 32 MiB per hash). Sign-in failures are counted per email and per address in the database.
+ * 32 MiB per hash). Sign-in tries are reserved per email and per address in the database (lib/data/rate-limits.ts).
  */
 function createAuth() {
   const app = config();
@@ -61,33 +114,15 @@ function createAuth() {
       maxPasswordLength: MAX_PASSWORD_LENGTH,
       autoSignIn: true,
     },
-    // One limiter for sign-in failures (the hooks below), kept in the database, in every
-    // environment; the library's own per-path request limiter would be a second, in-memory one.
+    // One limiter (lib/data/rate-limits.ts, reserved in the hooks below), kept in the database, in
+    // every environment; the library's own per-path request limiter would be a second, in-memory one.
     rateLimit: { enabled: false },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== "/sign-in/email") return;
-        const keys = signInKeysOf(ctx);
-        if (!keys) return;
-        const wait = await signInWaitSeconds(keys);
-        if (wait > 0) {
-          throw new APIError(
-            "TOO_MANY_REQUESTS",
-            { code: "TOO_MANY_SIGN_IN_ATTEMPTS", message: `Too many tries. Please wait ${wait} seconds and try again.` },
-            { "Retry-After": String(wait) },
-          );
-        }
+        await beforeEndpoint[ctx.path]?.(ctx);
       }),
       after: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== "/sign-in/email") return;
-        const keys = signInKeysOf(ctx);
-        if (!keys) return;
-        const returned = ctx.context.returned;
-        if (isAPIError(returned) && returned.statusCode === 401) {
-          await recordSignInFailure(keys);
-          throw new APIError("UNAUTHORIZED", { code: "INVALID_EMAIL_OR_PASSWORD", message: SIGN_IN_REFUSED });
-        }
-        if (!isAPIError(returned)) await clearSignInFailures(keys);
+        await afterEndpoint[ctx.path]?.(ctx);
       }),
     },
     advanced: {
