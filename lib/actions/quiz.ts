@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { currentOrNewProfile, currentProfile } from "@/lib/auth/profile";
 import { quiz } from "@/lib/content/quiz";
+import { isForeignKeyViolation } from "@/lib/data/errors";
 import { finishAttempt, saveAnswer, startAttempt } from "@/lib/data/quiz-attempts";
 import { questionPath, resultPath } from "@/lib/routes";
 
@@ -12,7 +13,7 @@ export type AnswerFormState = { error?: string };
 /** Starts a fresh attempt (replacing an unfinished one) and opens its first question. */
 export async function startQuiz(): Promise<never> {
   const profile = await currentOrNewProfile();
-  const attempt = await startAttempt(profile);
+  const attempt = await startAttempt(profile).catch(signedOut);
   redirect(questionPath(attempt.id, 1));
 }
 
@@ -42,7 +43,7 @@ export async function submitAnswer(_previous: AnswerFormState, formData: FormDat
   const profile = await currentProfile();
   if (!profile) notFound();
 
-  const saved = await saveAnswer(profile, attemptId, { itemId, value });
+  const saved = await saveAnswer(profile, attemptId, { itemId, value }).catch(signedOut);
   if (!("saved" in saved)) {
     if (saved.refused === "not-found") notFound();
     if (saved.refused === "finished") redirect(resultPath(attemptId));
@@ -50,6 +51,12 @@ export async function submitAnswer(_previous: AnswerFormState, formData: FormDat
   }
   if (position < quiz.items.length) redirect(questionPath(attemptId, position + 1));
   return finish(profile, attemptId);
+}
+
+/** A write whose profile (or attempt) was deleted just now, by another browser: signed out, nothing here. */
+function signedOut(error: unknown): never {
+  if (isForeignKeyViolation(error)) notFound();
+  throw error;
 }
 
 async function finish(profile: { id: string; isGuest: boolean }, attemptId: string): Promise<never> {

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { currentOrNewProfile } from "@/lib/auth/profile";
 import { lessons } from "@/lib/content/lessons";
+import { isForeignKeyViolation } from "@/lib/data/errors";
 import { reflectionInput, saveReflection } from "@/lib/data/reflections";
 
 export type ReflectionFormState = {
@@ -27,6 +28,10 @@ export async function saveReflectionForm(_previous: ReflectionFormState, formDat
   const checked = reflectionInput.safeParse({ lessonSlug, promptId, text });
   if (!checked.success) return { text, error: checked.error.issues[0]!.message };
   const profile = await currentOrNewProfile();
-  const saved = await saveReflection(profile, checked.data);
+  const saved = await saveReflection(profile, checked.data).catch((error: unknown) => {
+    if (isForeignKeyViolation(error)) return null; // the profile was deleted (another browser) just now
+    throw error;
+  });
+  if (!saved) return { text, error: "You’re signed out: this profile no longer exists, so nothing was saved." };
   return { text: saved.text, savedAt: saved.updatedAt.toISOString() };
 }

@@ -103,9 +103,9 @@ function createAuth() {
       // Lessons are worked through over weeks: a session lasts 60 days from its last use
       // (renewed at most daily). A guest whose session runs out is cleaned up (lib/startup.ts).
       expiresIn: SESSION_DAYS * 24 * 60 * 60,
-      // A signed copy of the session in the cookie spares a database read on every request
-      // (the quiz saves each answer); after a minute the database is asked again.
-      cookieCache: { enabled: true, maxAge: 60 },
+      // No signed copy of the session in a second cookie: the database is asked on every request,
+      // so a sign-out or a deletion holds at once, in every process.
+      cookieCache: { enabled: false },
     },
     account: { fields: { userId: "profileId" } },
     emailAndPassword: {

@@ -5,38 +5,24 @@ import { auth } from "./index";
 /** Who is asking: the only identity lib/data functions accept. */
 export type CurrentProfile = { id: string; isGuest: boolean };
 
-const SESSION_COOKIE = /(?:^|;\s*)(?:__Secure-)?drawbridge\.session_token=([^;]+)/;
-const REMEMBER_MS = 30_000;
-const REMEMBER_AT_MOST = 10_000;
+/** True when the request carries the one session cookie the auth library verifies (its exact name). */
+async function carriesSessionCookie(requestHeaders: Headers): Promise<boolean> {
+  const { name } = (await auth().$context).authCookies.sessionToken;
+  return (requestHeaders.get("cookie") ?? "").split(";").some((pair) => pair.trim().startsWith(`${name}=`));
+}
 
 /**
- * Sessions this process verified in the last 30 seconds, by their signed cookie value. The
- * quiz saves every answer over HTTP; asking the auth library (signature, cookie cache or
- * database) on each one was most of that request's cost. Only a value that verified goes in,
- * so a forged cookie never matches; ending a session drops its entry.
- */
-const recentSessions = new Map<string, { profile: CurrentProfile; until: number }>();
-
-/**
- * The visitor's profile from their session cookie, or null for a first-time visitor.
- * Repeated calls within a request are answered by the map above, so no per-render memo is needed.
+ * The visitor's profile from their session cookie, or null for a first-time visitor, an ended
+ * session or a deleted profile. Every request asks the database (one indexed lookup of the
+ * session and its profile), so a sign-out or deletion anywhere holds from the next request on;
+ * nothing is remembered between requests.
  */
 export async function currentProfile(): Promise<CurrentProfile | null> {
   const requestHeaders = await headers(); // first: a build's prerender stops here, before any auth or database work
-  const signedToken = SESSION_COOKIE.exec(requestHeaders.get("cookie") ?? "")?.[1];
-  if (!signedToken) return null;
-  const remembered = recentSessions.get(signedToken);
-  if (remembered && remembered.until > Date.now()) return remembered.profile;
-
+  if (!(await carriesSessionCookie(requestHeaders))) return null;
   const session = await auth().api.getSession({ headers: requestHeaders });
   if (!session) return null;
-  const profile = { id: session.user.id, isGuest: session.user.isAnonymous === true };
-  if (recentSessions.size >= REMEMBER_AT_MOST) recentSessions.delete(recentSessions.keys().next().value!);
-  recentSessions.set(signedToken, {
-    profile,
-    until: Math.min(Date.now() + REMEMBER_MS, new Date(session.session.expiresAt).getTime()),
-  });
-  return profile;
+  return { id: session.user.id, isGuest: session.user.isAnonymous === true };
 }
 
 /**
@@ -54,14 +40,11 @@ export async function currentOrNewProfile(): Promise<CurrentProfile> {
 
 /**
  * Ends this browser's session: the session row is deleted (if it still exists; deleting a
- * profile deletes its sessions first), this process forgets it, and the session cookies are
- * cleared. Call only from server actions and route handlers.
+ * profile deletes its sessions first) and the session cookies are cleared. Call only from server actions and route handlers.
  */
 export async function endCurrentSession(): Promise<void> {
   const requestHeaders = await headers();
-  const signedToken = SESSION_COOKIE.exec(requestHeaders.get("cookie") ?? "")?.[1];
-  if (!signedToken) return;
-  recentSessions.delete(signedToken);
+  if (!(await carriesSessionCookie(requestHeaders))) return;
   try {
     await auth().api.signOut({ headers: requestHeaders });
   } catch {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { currentOrNewProfile } from "@/lib/auth/profile";
 import { lessons } from "@/lib/content/lessons";
 import { recordLessonStep } from "@/lib/data/lesson-progress";
+import { refusalResponse } from "@/lib/refusals";
 
 const body = z.object({ step: z.number().int().min(1) });
 
@@ -17,11 +18,13 @@ export async function POST(request: Request, { params }: RouteContext<"/api/less
   if (!parsed.success || parsed.data.step > lesson.steps.length) {
     return Response.json({ error: `Send {"step": n} with n from 1 to ${lesson.steps.length}.` }, { status: 400 });
   }
-  const profile = await currentOrNewProfile();
+  const profile = await currentOrNewProfile().catch(refusalResponse);
+  if (profile instanceof Response) return profile;
   const progress = await recordLessonStep(profile, {
     lessonSlug: slug,
     step: parsed.data.step,
     completes: parsed.data.step === lesson.steps.length,
-  });
+  }).catch(refusalResponse);
+  if (progress instanceof Response) return progress;
   return Response.json({ stepReached: progress.stepReached, completed: progress.completedAt !== null });
 }

@@ -6,6 +6,7 @@ import {
   practiceEntryJson,
   readPracticeEntryFields,
 } from "@/lib/data/practice-entries";
+import { refusalResponse } from "@/lib/refusals";
 
 // Someone's own notes: never kept by a shared cache.
 const privately = { "Cache-Control": "private, no-store" };
@@ -28,7 +29,9 @@ export async function POST(request: Request, { params }: RouteContext<"/api/prac
   const read = readPracticeEntryFields(await request.json().catch(() => null));
   if (!("fields" in read)) return Response.json(read, { status: 400 });
 
-  const profile = await currentOrNewProfile();
-  const entry = await addPracticeEntry(profile, { ...read.fields, capacity });
+  const profile = await currentOrNewProfile().catch(refusalResponse);
+  if (profile instanceof Response) return profile;
+  const entry = await addPracticeEntry(profile, { ...read.fields, capacity }).catch(refusalResponse);
+  if (entry instanceof Response) return entry;
   return Response.json({ entry: practiceEntryJson(entry) }, { status: 201, headers: privately });
 }

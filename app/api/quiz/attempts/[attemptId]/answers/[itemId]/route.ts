@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { currentProfile } from "@/lib/auth/profile";
 import { saveAnswer } from "@/lib/data/quiz-attempts";
+import { refusalResponse } from "@/lib/refusals";
 
 const body = z.object({ value: z.unknown() });
 
@@ -15,7 +16,8 @@ export async function PUT(request: Request, { params }: RouteContext<"/api/quiz/
 
   const profile = await currentProfile();
   if (!profile) return Response.json({ error: "No quiz attempt here." }, { status: 404 });
-  const outcome = await saveAnswer(profile, attemptId, { itemId, value: parsed.data.value });
+  const outcome = await saveAnswer(profile, attemptId, { itemId, value: parsed.data.value }).catch(refusalResponse);
+  if (outcome instanceof Response) return outcome;
   if ("saved" in outcome) return Response.json({ saved: true });
   switch (outcome.refused) {
     case "not-found":
