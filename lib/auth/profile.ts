@@ -1,28 +1,53 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
+import { constantTimeEqual, makeSignature } from "better-auth/crypto";
+import { findSessionProfile } from "@/lib/data/profiles";
 import { auth } from "./index";
 
 /** Who is asking: the only identity lib/data functions accept. */
 export type CurrentProfile = { id: string; isGuest: boolean };
 
-/** True when the request carries the one session cookie the auth library verifies (its exact name). */
-async function carriesSessionCookie(requestHeaders: Headers): Promise<boolean> {
-  const { name } = (await auth().$context).authCookies.sessionToken;
-  return (requestHeaders.get("cookie") ?? "").split(";").some((pair) => pair.trim().startsWith(`${name}=`));
+/**
+ * The session token from the one cookie the auth library verifies (its exact name, which is
+ * `__Secure-` prefixed when cookies are Secure), checked against its signature with the
+ * library's own HMAC; null when there is no such cookie or its signature is wrong.
+ */
+async function verifiedSessionToken(requestHeaders: Headers): Promise<string | null> {
+  const context = await auth().$context;
+  const prefix = `${context.authCookies.sessionToken.name}=`;
+  const pair = (requestHeaders.get("cookie") ?? "").split(";").map((part) => part.trim()).find((part) => part.startsWith(prefix));
+  if (!pair) return null;
+  let signed: string;
+  try {
+    signed = decodeURIComponent(pair.slice(prefix.length));
+  } catch {
+    return null; // not even percent-encoded properly: not a cookie we set
+  }
+  const dot = signed.lastIndexOf(".");
+  if (dot < 1) return null;
+  const token = signed.slice(0, dot);
+  return constantTimeEqual(await makeSignature(token, context.secret), signed.slice(dot + 1)) ? token : null;
 }
 
 /**
  * The visitor's profile from their session cookie, or null for a first-time visitor, an ended
- * session or a deleted profile. Every request asks the database (one indexed lookup of the
- * session and its profile), so a sign-out or deletion anywhere holds from the next request on;
- * nothing is remembered between requests.
+ * session or a deleted profile. Every request asks the database (one indexed query: the session
+ * by its token, with its profile), so a sign-out or deletion anywhere holds from the next
+ * request on; nothing is remembered between requests. Once a day the auth library renews the
+ * session instead (sessions last 60 days from their last use).
  */
 export async function currentProfile(): Promise<CurrentProfile | null> {
   const requestHeaders = await headers(); // first: a build's prerender stops here, before any auth or database work
-  if (!(await carriesSessionCookie(requestHeaders))) return null;
+  const token = await verifiedSessionToken(requestHeaders);
+  if (!token) return null;
+  const found = await findSessionProfile(token);
+  if (!found || found.expiresAt.getTime() <= Date.now()) return null;
+  const { expiresIn, updateAge } = (await auth().$context).sessionConfig;
+  if (found.expiresAt.getTime() - expiresIn * 1000 + updateAge * 1000 > Date.now()) return found.profile;
+
+  // Due for renewal: the library moves the expiry on and sends the cookie again.
   const session = await auth().api.getSession({ headers: requestHeaders });
-  if (!session) return null;
-  return { id: session.user.id, isGuest: session.user.isAnonymous === true };
+  return session && { id: session.user.id, isGuest: session.user.isAnonymous === true };
 }
 
 /**
@@ -44,7 +69,7 @@ export async function currentOrNewProfile(): Promise<CurrentProfile> {
  */
 export async function endCurrentSession(): Promise<void> {
   const requestHeaders = await headers();
-  if (!(await carriesSessionCookie(requestHeaders))) return;
+  if (!(await verifiedSessionToken(requestHeaders))) return;
   try {
     await auth().api.signOut({ headers: requestHeaders });
   } catch {

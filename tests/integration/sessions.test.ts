@@ -69,6 +69,32 @@ describe("a planted cookie", () => {
   });
 });
 
+describe("a session's lifetime", () => {
+  it("lasts 60 days from its last use: a session last renewed over a day ago is renewed on its next request", async () => {
+    const guest = await newGuest();
+    const DAY = 24 * 60 * 60 * 1000;
+    const { db } = await import("@/lib/db");
+    await db().session.updateMany({ where: { profileId: guest.profile.id }, data: { expiresAt: new Date(Date.now() + 58 * DAY) } });
+    expect(await profileFor(guest.cookie)).toEqual(guest.profile);
+    const renewed = await db().session.findFirstOrThrow({ where: { profileId: guest.profile.id } });
+    expect(renewed.expiresAt.getTime()).toBeGreaterThan(Date.now() + 59.9 * DAY);
+  });
+
+  it("ends when it expires", async () => {
+    const guest = await newGuest();
+    const { db } = await import("@/lib/db");
+    await db().session.updateMany({ where: { profileId: guest.profile.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await profileFor(guest.cookie)).toBeNull();
+  });
+
+  it("is nobody's with a wrong signature", async () => {
+    const guest = await newGuest();
+    const forged = guest.cookie.replace(/\.[^.;]+$/, `.${encodeURIComponent("A".repeat(43) + "=")}`);
+    expect(forged).not.toBe(guest.cookie);
+    expect(await profileFor(forged)).toBeNull();
+  });
+});
+
 describe("ending a session", () => {
   it("a copied cookie pair is refused on the very next request after sign-out elsewhere", async () => {
     const account = await newAccount();
