@@ -61,6 +61,7 @@ export async function signUp(_previous: AccountFormState, formData: FormData): P
     if (error.statusCode === 422) {
       return { email, fieldErrors: { email: "There’s already an account with this email. Please sign in instead." } };
     }
+    if (error.statusCode === 429) return { email, formError: error.message };
     return { email, formError: "Your account couldn’t be created just now. Please try again." };
   }
   redirect("/me");

@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { currentOrNewProfile, currentProfile } from "@/lib/auth/profile";
 import { quiz } from "@/lib/content/quiz";
-import { isForeignKeyViolation } from "@/lib/data/errors";
+import { isForeignKeyViolation, TooManyRequests } from "@/lib/data/errors";
 import { finishAttempt, saveAnswer, startAttempt } from "@/lib/data/quiz-attempts";
 import { questionPath, resultPath } from "@/lib/routes";
 
@@ -12,7 +12,11 @@ export type AnswerFormState = { error?: string };
 
 /** Starts a fresh attempt (replacing an unfinished one) and opens its first question. */
 export async function startQuiz(): Promise<never> {
-  const profile = await currentOrNewProfile();
+  const profile = await currentOrNewProfile().catch((error: unknown) => {
+    // Over a limit: the quiz page says how long to wait, beside the button.
+    if (error instanceof TooManyRequests) redirect(`/quiz?wait=${error.retryAfterSeconds}`);
+    throw error;
+  });
   const attempt = await startAttempt(profile).catch(signedOut);
   redirect(questionPath(attempt.id, 1));
 }

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { currentOrNewProfile } from "@/lib/auth/profile";
 import { lessons } from "@/lib/content/lessons";
-import { isForeignKeyViolation } from "@/lib/data/errors";
+import { isForeignKeyViolation, TooManyRequests } from "@/lib/data/errors";
 import { reflectionInput, saveReflection } from "@/lib/data/reflections";
 
 export type ReflectionFormState = {
@@ -27,7 +27,11 @@ export async function saveReflectionForm(_previous: ReflectionFormState, formDat
 
   const checked = reflectionInput.safeParse({ lessonSlug, promptId, text });
   if (!checked.success) return { text, error: checked.error.issues[0]!.message };
-  const profile = await currentOrNewProfile();
+  const profile = await currentOrNewProfile().catch((error: unknown) => {
+    if (error instanceof TooManyRequests) return error;
+    throw error;
+  });
+  if (profile instanceof TooManyRequests) return { text, error: profile.message };
   const saved = await saveReflection(profile, checked.data).catch((error: unknown) => {
     if (isForeignKeyViolation(error)) return null; // the profile was deleted (another browser) just now
     throw error;

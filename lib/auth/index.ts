@@ -43,9 +43,14 @@ export function tooManyTries(retryAfterSeconds: number): APIError {
   );
 }
 
-/** Takes one try from each limit in turn (the first refusal stops it), before any work is done. */
-async function reserveAll(limits: [LimitName, string | null][]): Promise<void> {
+/**
+ * Takes one try from each limit in turn, before any work is done; the first refusal stops it.
+ * Per-subject limits go first, so one address's flood is refused before it touches the
+ * app-wide ceiling everyone shares. A limit without its subject (no address known) is skipped.
+ */
+async function reserveAll(limits: [LimitName, string | null | undefined][]): Promise<void> {
   for (const [limit, subject] of limits) {
+    if (subject === undefined) continue;
     const reservation = await reserve(limit, subject);
     if (!reservation.allowed) throw tooManyTries(reservation.retryAfterSeconds);
   }
@@ -59,10 +64,22 @@ const beforeEndpoint: Record<string, (ctx: HookContext) => Promise<void>> = {
   "/sign-in/email": async (ctx) => {
     const email = emailOf(ctx);
     if (email === null) return; // the endpoint refuses the body itself
-    const address = clientAddress(ctx.headers);
     await reserveAll([
-      ...(address ? [["sign-in-per-address", address] as [LimitName, string]] : []),
+      ["sign-in-per-address", clientAddress(ctx.headers) ?? undefined],
       ["sign-in-per-email", email],
+      ["password-checks", null],
+    ]);
+  },
+  "/sign-up/email": async (ctx) => {
+    await reserveAll([
+      ["sign-ups-per-address", clientAddress(ctx.headers) ?? undefined],
+      ["password-checks", null],
+    ]);
+  },
+  "/sign-in/anonymous": async (ctx) => {
+    await reserveAll([
+      ["new-guests-per-address", clientAddress(ctx.headers) ?? undefined],
+      ["new-guests", null],
     ]);
   },
 };

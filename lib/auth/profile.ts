@@ -1,7 +1,10 @@
 import "server-only";
 import { cookies, headers } from "next/headers";
 import { constantTimeEqual, makeSignature } from "better-auth/crypto";
+import { isAPIError } from "better-auth/api";
+import { TooManyRequests } from "@/lib/data/errors";
 import { findSessionProfile } from "@/lib/data/profiles";
+import { reserve } from "@/lib/data/rate-limits";
 import { auth } from "./index";
 
 /** Who is asking: the only identity lib/data functions accept. */
@@ -51,16 +54,31 @@ export async function currentProfile(): Promise<CurrentProfile | null> {
 }
 
 /**
- * The visitor's profile, creating a guest profile and its session cookie the first time
- * they save anything. Call only from server actions and route handlers (they may set cookies).
+ * The profile a save goes to: the visitor's, or a new guest profile (and its session cookie)
+ * the first time they save anything. Each call counts one save against the profile's limit;
+ * over it, or over the limit on new guests, it throws TooManyRequests (the route answers 429).
+ * Call only from server actions and route handlers (they may set cookies).
  */
 export async function currentOrNewProfile(): Promise<CurrentProfile> {
-  const existing = await currentProfile();
-  if (existing) return existing;
-  const requestHeaders = await headers();
-  const created = await auth().api.signInAnonymous({ headers: requestHeaders });
-  if (!created) throw new Error("Could not start a guest session.");
-  return { id: created.user.id, isGuest: true };
+  const profile = (await currentProfile()) ?? (await newGuestProfile());
+  const reservation = await reserve("saves-per-profile", profile.id);
+  if (!reservation.allowed) {
+    const wait = reservation.retryAfterSeconds;
+    throw new TooManyRequests(wait, `That’s a lot of saving in a short time, so this wasn’t saved. Please wait ${wait} seconds and try again.`);
+  }
+  return profile;
+}
+
+async function newGuestProfile(): Promise<CurrentProfile> {
+  try {
+    const created = await auth().api.signInAnonymous({ headers: await headers() });
+    if (!created) throw new Error("Could not start a guest session.");
+    return { id: created.user.id, isGuest: true };
+  } catch (error) {
+    // The limits on new guests (lib/auth/index.ts) refuse with 429 and Retry-After.
+    if (isAPIError(error) && error.statusCode === 429) throw new TooManyRequests(Number(new Headers(error.headers).get("retry-after")) || 60);
+    throw error;
+  }
 }
 
 /**

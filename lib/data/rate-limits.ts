@@ -1,6 +1,6 @@
 import "server-only";
 import { createHmac, randomUUID } from "node:crypto";
-import { sessionSecret } from "@/lib/config";
+import { config, ConfigError, sessionSecret } from "@/lib/config";
 import { db } from "@/lib/db";
 
 /**
@@ -13,6 +13,16 @@ export const LIMITS = {
   "sign-in-per-email": { allowed: 5, windowSeconds: 60 },
   /** Sign-in tries from one address; a right password gives its try back. */
   "sign-in-per-address": { allowed: 5, windowSeconds: 60 },
+  /** Accounts created from one address. */
+  "sign-ups-per-address": { allowed: 30, windowSeconds: 3600 },
+  /** Sign-ins and sign-ups across the whole app: each hashes a password (scrypt, 32 MiB), so a flood can't take every core. */
+  "password-checks": { allowed: 300, windowSeconds: 60 },
+  /** Guest profiles started from one address (the first save of a new visitor, or /api/auth/sign-in/anonymous). */
+  "new-guests-per-address": { allowed: 200, windowSeconds: 3600 },
+  /** Guest profiles started across the whole app, whatever address they claim. */
+  "new-guests": { allowed: 600, windowSeconds: 60 },
+  /** Saves that create or change a profile's things: lesson progress, reflections, practice entries, quiz starts. */
+  "saves-per-profile": { allowed: 120, windowSeconds: 60 },
 } as const satisfies Record<string, { allowed: number; windowSeconds: number }>;
 
 export type LimitName = keyof typeof LIMITS;
@@ -20,17 +30,28 @@ export type LimitName = keyof typeof LIMITS;
 /** What a refused try is told: how long until the window it hit runs out. */
 export type Reservation = { allowed: true } | { allowed: false; retryAfterSeconds: number };
 
+/** A limit's numbers: the table above, or RATE_LIMITS where it names the limit. */
+export function limitOf(limit: LimitName): { allowed: number; windowSeconds: number } {
+  const set = config().rateLimits;
+  const unknown = Object.keys(set).find((name) => !(name in LIMITS));
+  if (unknown) throw new ConfigError(`RATE_LIMITS names no limit called ${JSON.stringify(unknown)}; the limits are ${Object.keys(LIMITS).join(", ")}.`);
+  return set[limit] ?? LIMITS[limit];
+}
+
 let hashKey: string | undefined;
 
 /**
  * The row key for one subject of one limit. Emails, addresses and profile ids are stored only
  * as keyed hashes, so the table never holds them (they are personal data), yet one subject
- * always maps to one key. `null` stands for the whole app.
+ * always maps to one key. `null` stands for the whole app. The limit's numbers are part of the
+ * key: a process given other numbers (RATE_LIMITS, as tests do) keeps counts of its own.
  */
 export function limitKey(limit: LimitName, subject: string | null): string {
-  if (subject === null) return `${limit}:all`;
+  const { allowed, windowSeconds } = limitOf(limit);
+  const name = `${limit}/${allowed}/${windowSeconds}`;
+  if (subject === null) return `${name}:all`;
   hashKey ??= sessionSecret(); // read once: without SESSION_SECRET it comes from a file
-  return `${limit}:${createHmac("sha256", hashKey).update(subject).digest("base64url")}`;
+  return `${name}:${createHmac("sha256", hashKey).update(subject).digest("base64url")}`;
 }
 
 /**
@@ -39,7 +60,7 @@ export function limitKey(limit: LimitName, subject: string | null): string {
  * flood costs one row update each and never pushes the window on.
  */
 export async function reserve(limit: LimitName, subject: string | null, now = Date.now()): Promise<Reservation> {
-  const { allowed, windowSeconds } = LIMITS[limit];
+  const { allowed, windowSeconds } = limitOf(limit);
   const windowMs = windowSeconds * 1000;
   const key = limitKey(limit, subject);
   const expired = BigInt(now - windowMs);
@@ -59,7 +80,7 @@ export async function reserve(limit: LimitName, subject: string | null, now = Da
 
 /** Gives one try back (a right password was not a failure). */
 export async function giveBack(limit: LimitName, subject: string | null): Promise<void> {
-  const { allowed } = LIMITS[limit];
+  const { allowed } = limitOf(limit);
   const key = limitKey(limit, subject);
   await db().$executeRaw`
     UPDATE "RateLimit" SET "count" = CASE WHEN "count" > ${allowed} THEN ${allowed - 1} ELSE "count" - 1 END
@@ -78,6 +99,6 @@ let lastSweep = 0;
 async function dropLongExpired(now: number): Promise<void> {
   if (now - lastSweep < 60_000) return;
   lastSweep = now;
-  const longest = Math.max(...Object.values(LIMITS).map((limit) => limit.windowSeconds * 1000));
+  const longest = Math.max(...(Object.keys(LIMITS) as LimitName[]).map((limit) => limitOf(limit).windowSeconds * 1000));
   await db().rateLimit.deleteMany({ where: { lastRequest: { lt: BigInt(now - longest - HOUR_MS) } } });
 }
