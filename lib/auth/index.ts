@@ -35,7 +35,7 @@ function emailOf(ctx: HookContext): string | null {
 }
 
 /** 429 with Retry-After, in the words a person reads beside the form. */
-export function tooManyTries(retryAfterSeconds: number): APIError {
+function tooManyTries(retryAfterSeconds: number): APIError {
   return new APIError(
     "TOO_MANY_REQUESTS",
     { code: "TOO_MANY_REQUESTS", message: `Too many tries. Please wait ${retryAfterSeconds} seconds and try again.` },
@@ -105,7 +105,8 @@ const afterEndpoint: Record<string, (ctx: HookContext) => Promise<void>> = {
  * Sessions for guests and accounts, by Better Auth: the session row lives in the database,
  * the browser holds its token in an httpOnly, SameSite=Lax cookie signed with the session
  * secret (Secure in production). Passwords are hashed with its scrypt (N=16384, r=16, p=1:
- * 32 MiB per hash). Sign-in tries are reserved per email and per address in the database (lib/data/rate-limits.ts).
+ * 32 MiB per hash). Sign-ins, sign-ups and new guests are limited in the hooks below, with
+ * counts kept in the database (lib/data/rate-limits.ts).
  */
 function createAuth() {
   const app = config();

@@ -74,7 +74,11 @@ export async function currentOrNewProfile(): Promise<CurrentProfile> {
 
 async function newGuestProfile(): Promise<CurrentProfile> {
   try {
-    const created = await auth().api.signInAnonymous({ headers: await headers() });
+    // Without the request's cookies: a stale session cookie (signed out, or its profile deleted)
+    // would make the library clear the session cookie after setting the new guest's.
+    const withoutCookies = new Headers(await headers());
+    withoutCookies.delete("cookie");
+    const created = await auth().api.signInAnonymous({ headers: withoutCookies });
     if (!created) throw new Error("Could not start a guest session.");
     return { id: created.user.id, isGuest: true };
   } catch (error) {
