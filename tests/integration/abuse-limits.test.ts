@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from "vitest";
 // product's own numbers are far larger. Other numbers keep counts of their own, so the other
 // test files (sharing this database, with the product's numbers) neither see nor move these.
 vi.hoisted(() => {
-  process.env.RATE_LIMITS = "new-guests-per-address=5/3600,new-guests=20/60,saves-per-profile=10/60,sign-ups-per-address=5/3600,password-checks=10/60";
+  process.env.RATE_LIMITS = "new-guests-per-address=5/3600,new-guests=20/60,saves-per-profile=10/60,sign-ups-per-address=5/3600,password-checks=10/60,sign-in-per-email=6/60,sign-in-per-address=6/60";
 });
 
 // The request the route handlers are answering: next/headers reads it.
@@ -142,6 +142,16 @@ describe("what an anonymous client can create", () => {
     console.log(`fault: ${BURST} concurrent sign-ins and sign-ups with fresh emails from ${BURST} addresses, ${checked} password checks, ${refused} refused`);
     expect(checked).toBeLessThanOrEqual(10);
     expect(checked + refused).toBe(BURST);
+  });
+
+  it("once the app-wide ceiling is reached, a flood from ever-new emails and addresses is refused without writing a row", async () => {
+    const rows = () => db().rateLimit.count({ where: { OR: [{ key: { startsWith: "sign-in-per-email/6/60:" } }, { key: { startsWith: "sign-in-per-address/6/60:" } }] } });
+    const before = await rows();
+    const result = await burst(Array.from({ length: BURST }, () => () => authPost("/sign-in/email", { email: newEmail(), password: PASSWORD }, newAddress())));
+    const written = (await rows()) - before;
+    console.log(`fault: ${BURST} sign-ins with fresh emails and addresses past the app-wide ceiling, ${result.refused} refused, ${written} rate-limit rows written`);
+    expect(result.refused).toBe(BURST);
+    expect(written).toBe(0);
   });
 
   it("guest profiles from many addresses share one ceiling for the whole app", async () => {
