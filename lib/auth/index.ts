@@ -8,7 +8,7 @@ import { config, sessionSecret } from "@/lib/config";
 import { db } from "@/lib/db";
 import { log } from "@/lib/log";
 import { moveGuestData } from "@/lib/data/guest-merge";
-import { clearLimit, giveBack, reserve, type LimitName } from "@/lib/data/rate-limits";
+import { clearLimit, giveBack, reserve, waitSeconds, type LimitName } from "@/lib/data/rate-limits";
 
 export const SESSION_DAYS = 60;
 export const MIN_PASSWORD_LENGTH = 10;
@@ -46,9 +46,16 @@ function tooManyTries(retryAfterSeconds: number): APIError {
 /**
  * Takes one try from each limit in turn, before any work is done; the first refusal stops it.
  * Per-subject limits go first, so one address's flood is refused before it touches the
- * app-wide ceiling everyone shares. A limit without its subject (no address known) is skipped.
+ * app-wide ceiling everyone shares. But an app-wide ceiling already reached refuses at once,
+ * with one read, so a flood from ever-new addresses and emails writes no rows for them.
+ * A limit without its subject (no address known) is skipped.
  */
 async function reserveAll(limits: [LimitName, string | null | undefined][]): Promise<void> {
+  for (const [limit, subject] of limits) {
+    if (subject !== null) continue;
+    const wait = await waitSeconds(limit, null);
+    if (wait > 0) throw tooManyTries(wait);
+  }
   for (const [limit, subject] of limits) {
     if (subject === undefined) continue;
     const reservation = await reserve(limit, subject);

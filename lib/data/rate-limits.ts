@@ -78,6 +78,17 @@ export async function reserve(limit: LimitName, subject: string | null, now = Da
   return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((Number(row.lastRequest) + windowMs - now) / 1000)) };
 }
 
+/**
+ * Seconds until a limit's window ends when its allowance is used up, or 0 when a try may be
+ * taken. Only reads: a refused flood then writes nothing at all.
+ */
+export async function waitSeconds(limit: LimitName, subject: string | null, now = Date.now()): Promise<number> {
+  const { allowed, windowSeconds } = limitOf(limit);
+  const row = await db().rateLimit.findUnique({ where: { key: limitKey(limit, subject) }, select: { count: true, lastRequest: true } });
+  const windowEnd = row ? Number(row.lastRequest) + windowSeconds * 1000 : 0;
+  return row && row.count > allowed && windowEnd > now ? Math.max(1, Math.ceil((windowEnd - now) / 1000)) : 0;
+}
+
 /** Gives one try back (a right password was not a failure). */
 export async function giveBack(limit: LimitName, subject: string | null): Promise<void> {
   const { allowed } = limitOf(limit);
