@@ -6,7 +6,7 @@ import { nextCookies } from "better-auth/next-js";
 import { anonymous } from "better-auth/plugins";
 import { config, sessionSecret } from "@/lib/config";
 import { db } from "@/lib/db";
-import { log } from "@/lib/log";
+import { describeError, log } from "@/lib/log";
 import { moveGuestData } from "@/lib/data/guest-merge";
 import { clearLimit, giveBack, reserve, waitSeconds, type LimitName } from "@/lib/data/rate-limits";
 
@@ -156,6 +156,14 @@ function createAuth() {
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
     },
     telemetry: { enabled: false },
+    // Refusals (4xx: a wrong password, too many tries) are answers, not faults: logging each one
+    // would let a flood of them flood the log too. Faults get one JSON line, without the message.
+    onAPIError: {
+      onError: (error) => {
+        if (isAPIError(error) && error.statusCode < 500) return;
+        log.error("auth.failed", describeError(error));
+      },
+    },
     // Into our JSON log, message only: the library's extra arguments can carry request bodies.
     logger: {
       level: "warn",
