@@ -90,15 +90,17 @@ async function newGuestProfile(): Promise<CurrentProfile> {
 
 /**
  * Ends this browser's session: the session row is deleted (if it still exists; deleting a
- * profile deletes its sessions first) and the session cookies are cleared. Call only from server actions and route handlers.
+ * profile deletes its sessions first) and the session cookies are cleared, valid or not.
+ * Call only from server actions and route handlers.
  */
 export async function endCurrentSession(): Promise<void> {
   const requestHeaders = await headers();
-  if (!(await verifiedSessionToken(requestHeaders))) return;
-  try {
-    await auth().api.signOut({ headers: requestHeaders });
-  } catch {
-    // Already gone (its profile was deleted); the cookies below are cleared all the same.
+  if (await verifiedSessionToken(requestHeaders)) {
+    try {
+      await auth().api.signOut({ headers: requestHeaders });
+    } catch {
+      // Already gone (its profile was deleted); the cookies below are cleared all the same.
+    }
   }
   const jar = await cookies();
   for (const { name } of jar.getAll()) {
