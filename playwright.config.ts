@@ -56,6 +56,9 @@ export default defineConfig({
       DATABASE_URL: "file:./data/e2e/drawbridge-e2e.db",
       NODE_ENV: "production",
       NEXT_TELEMETRY_DISABLED: "1",
+      // Every browser here comes from 127.0.0.1, and this database outlives a run: more guests
+      // per address than one real address would start (README, "Limits"; the product keeps 200/h).
+      RATE_LIMITS: "new-guests-per-address=2000/3600",
     },
   },
 });

@@ -22,6 +22,8 @@ export type AppConfig = {
   /** From APP_ENCRYPTION_KEY; when unset, read (or made once) from data/encryption-key. */
   encryptionKey: Buffer | undefined;
   secureCookies: boolean;
+  /** From RATE_LIMITS: limits set to other numbers than lib/data/rate-limits.ts's, by name. */
+  rateLimits: Record<string, { allowed: number; windowSeconds: number }>;
 };
 
 /** A setting that cannot work. Its message is one line naming the variable. */
@@ -124,6 +126,25 @@ const envSchema = z.object({
     .optional()
     .or(z.literal("")),
   DATA_DIR: z.string().optional(),
+  // "name=allowed/seconds,…", e.g. "new-guests-per-address=500/3600": for tests and unusual deployments.
+  RATE_LIMITS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const limits: Record<string, { allowed: number; windowSeconds: number }> = {};
+      for (const entry of (v ?? "").split(",").map((part) => part.trim()).filter(Boolean)) {
+        const match = /^([a-z-]+)=(\d+)\/(\d+)$/.exec(entry);
+        if (!match || Number(match[2]) < 1 || Number(match[3]) < 1) {
+          ctx.addIssue({
+            code: "custom",
+            message: `RATE_LIMITS must list name=allowed/seconds entries, like new-guests-per-address=500/3600 (got ${JSON.stringify(entry)}).`,
+          });
+          return z.NEVER;
+        }
+        limits[match[1]!] = { allowed: Number(match[2]), windowSeconds: Number(match[3]) };
+      }
+      return limits;
+    }),
   NODE_ENV: z.string().optional(),
 });
 
@@ -133,7 +154,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues[0]?.message ?? "The environment is not valid.");
   }
-  const { PORT, SESSION_SECRET, APP_ENCRYPTION_KEY, COOKIE_SECURE, APP_URL, DATA_DIR, NODE_ENV } = parsed.data;
+  const { PORT, SESSION_SECRET, APP_ENCRYPTION_KEY, COOKIE_SECURE, APP_URL, DATA_DIR, RATE_LIMITS, NODE_ENV } = parsed.data;
   return {
     database: databaseFrom(env.DATABASE_URL, cwd),
     port: PORT,
@@ -142,6 +163,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     sessionSecret: SESSION_SECRET,
     encryptionKey: APP_ENCRYPTION_KEY,
     secureCookies: COOKIE_SECURE ? COOKIE_SECURE === "true" : NODE_ENV === "production",
+    rateLimits: RATE_LIMITS,
   };
 }
 

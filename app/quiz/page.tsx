@@ -17,7 +17,10 @@ export const metadata: Metadata = {
   description: "A ten-minute quiz that shows which of five protective strategies are most active in you right now.",
 };
 
-export default async function QuizPage() {
+export default async function QuizPage({ searchParams }: PageProps<"/quiz">) {
+  const { wait } = await searchParams;
+  // Set by startQuiz when a limit refused the start (lib/data/rate-limits.ts).
+  const waitSeconds = typeof wait === "string" && /^\d{1,5}$/.test(wait) ? Number(wait) : null;
   const profile = await currentProfile();
   const unfinished = profile ? await findUnfinishedAttempt(profile) : null;
   const gap = unfinished ? firstUnansweredIndex(quiz, unfinished.answers) : -1;
@@ -67,6 +70,11 @@ export default async function QuizPage() {
         </p>
       </Notice>
 
+      {waitSeconds !== null && (
+        <p role="alert" className="mt-10 max-w-reading font-medium text-accent">
+          Too many starts just now, so the quiz didn’t start. Please wait {waitSeconds} seconds and try again.
+        </p>
+      )}
       <div className="mt-10 flex flex-wrap items-center gap-4">
         {unfinished ? (
           <>

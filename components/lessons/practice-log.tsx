@@ -62,6 +62,8 @@ async function saveEntry(url: string, method: "POST" | "PUT", fields: Fields): P
     if (response.ok && body.entry) return { entry: body.entry };
     if (response.status === 400) return { fieldErrors: body.fieldErrors ?? {}, error: body.error ?? "" };
     if (response.status === 404) return { fieldErrors: {}, error: body.error ?? "This entry isn’t here any more." };
+    // A full log (409) or too many saves at once (429): the server's sentence says what to do.
+    if ((response.status === 409 || response.status === 429) && body.error) return { fieldErrors: {}, error: body.error };
   } catch {
     // offline, or the server did not answer: said below, in one line
   }

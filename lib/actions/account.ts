@@ -51,6 +51,7 @@ export async function signUp(_previous: AccountFormState, formData: FormData): P
     if (error.statusCode === 422) {
       return { email, fieldErrors: { email: "There’s already an account with this email. Please sign in instead." } };
     }
+    if (error.statusCode === 429) return { email, formError: error.message };
     // The auth API's field rules (lib/auth/sign-up-rules.ts: a weak password, say) name their field.
     const field = (error.body as { field?: unknown } | undefined)?.field;
     if (error.statusCode === 400 && (field === "email" || field === "password")) {

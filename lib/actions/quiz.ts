@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { currentOrNewProfile, currentProfile } from "@/lib/auth/profile";
 import { quiz } from "@/lib/content/quiz";
-import { isDatabaseUnavailable } from "@/lib/data/errors";
+import { isDatabaseUnavailable, isForeignKeyViolation, TooManyRequests } from "@/lib/data/errors";
 import { finishAttempt, saveAnswer, startAttempt } from "@/lib/data/quiz-attempts";
 import { NOTHING_SAVED } from "@/lib/http/failures";
 import { recordId } from "@/lib/http/ids";
@@ -14,8 +14,12 @@ export type AnswerFormState = { error?: string };
 
 /** Starts a fresh attempt (replacing an unfinished one) and opens its first question. */
 export async function startQuiz(): Promise<never> {
-  const profile = await currentOrNewProfile();
-  const attempt = await startAttempt(profile);
+  const profile = await currentOrNewProfile().catch((error: unknown) => {
+    // Over a limit: the quiz page says how long to wait, beside the button.
+    if (error instanceof TooManyRequests) redirect(`/quiz?wait=${error.retryAfterSeconds}`);
+    throw error;
+  });
+  const attempt = await startAttempt(profile).catch(signedOut);
   redirect(questionPath(attempt.id, 1));
 }
 
@@ -48,7 +52,7 @@ export async function submitAnswer(_previous: AnswerFormState, formData: FormDat
 
   const saved = await saveAnswer(profile, attemptId, { itemId, value }).catch((error: unknown) => {
     if (isDatabaseUnavailable(error)) return null;
-    throw error;
+    return signedOut(error);
   });
   if (!saved) return { error: NOTHING_SAVED };
   if (!("saved" in saved)) {
@@ -58,6 +62,12 @@ export async function submitAnswer(_previous: AnswerFormState, formData: FormDat
   }
   if (position < quiz.items.length) redirect(questionPath(attemptId, position + 1));
   return finish(profile, attemptId);
+}
+
+/** A write whose profile (or attempt) was deleted just now, by another browser: signed out, nothing here. */
+function signedOut(error: unknown): never {
+  if (isForeignKeyViolation(error)) notFound();
+  throw error;
 }
 
 async function finish(profile: { id: string; isGuest: boolean }, attemptId: string): Promise<never> {

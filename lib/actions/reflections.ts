@@ -3,9 +3,8 @@
 import { z } from "zod";
 import { currentOrNewProfile } from "@/lib/auth/profile";
 import { lessons } from "@/lib/content/lessons";
-import { isDatabaseUnavailable } from "@/lib/data/errors";
 import { reflectionInput, saveReflection } from "@/lib/data/reflections";
-import { NOTHING_SAVED } from "@/lib/http/failures";
+import { refusalMessage } from "@/lib/http/failures";
 
 export type ReflectionFormState = {
   /** What the visitor sent (shown again without JavaScript). */
@@ -33,7 +32,7 @@ export async function saveReflectionForm(_previous: ReflectionFormState, formDat
     const saved = await saveReflection(profile, checked.data);
     return { text: saved.text, savedAt: saved.updatedAt.toISOString() };
   } catch (error) {
-    if (isDatabaseUnavailable(error)) return { text, error: NOTHING_SAVED };
-    throw error;
+    // Over a limit, signed out by another browser's deletion, or a database that can't save now.
+    return { text, error: refusalMessage(error) };
   }
 }

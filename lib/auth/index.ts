@@ -6,9 +6,9 @@ import { nextCookies } from "better-auth/next-js";
 import { anonymous } from "better-auth/plugins";
 import { config, sessionSecret } from "@/lib/config";
 import { db } from "@/lib/db";
-import { log } from "@/lib/log";
+import { describeError, log } from "@/lib/log";
 import { moveGuestData } from "@/lib/data/guest-merge";
-import { clearSignInFailures, recordSignInFailure, signInKeys, signInWaitSeconds } from "@/lib/data/sign-in-limits";
+import { clearLimit, giveBack, reserve, waitSeconds, type LimitName } from "@/lib/data/rate-limits";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/validation/limits";
 import { checkAuthRequest, UNUSED_AUTH_PATHS } from "./sign-up-rules";
 
@@ -26,16 +26,94 @@ export function clientAddress(headers: Headers | undefined): string | null {
   return forwarded?.at(-1) ?? null;
 }
 
-function signInKeysOf(ctx: { body?: unknown; headers?: Headers }) {
+type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
+
+/** The email a sign-in or sign-up names, as one key whatever its case; null when there is none. */
+function emailOf(ctx: HookContext): string | null {
   const email = (ctx.body as { email?: unknown } | undefined)?.email;
-  return typeof email === "string" ? signInKeys(email, clientAddress(ctx.headers)) : null;
+  return typeof email === "string" ? email.trim().toLowerCase() : null;
 }
+
+/** 429 with Retry-After, in the words a person reads beside the form. */
+function tooManyTries(retryAfterSeconds: number): APIError {
+  return new APIError(
+    "TOO_MANY_REQUESTS",
+    { code: "TOO_MANY_REQUESTS", message: `Too many tries. Please wait ${retryAfterSeconds} seconds and try again.` },
+    { "Retry-After": String(retryAfterSeconds) },
+  );
+}
+
+/**
+ * Takes one try from each limit in turn, before any work is done; the first refusal stops it.
+ * Per-subject limits go first, so one address's flood is refused before it touches the
+ * app-wide ceiling everyone shares. But an app-wide ceiling already reached refuses at once,
+ * with one read, so a flood from ever-new addresses and emails writes no rows for them.
+ * A limit without its subject (no address known) is skipped.
+ */
+async function reserveAll(limits: [LimitName, string | null | undefined][]): Promise<void> {
+  for (const [limit, subject] of limits) {
+    if (subject !== null) continue;
+    const wait = await waitSeconds(limit, null);
+    if (wait > 0) throw tooManyTries(wait);
+  }
+  for (const [limit, subject] of limits) {
+    if (subject === undefined) continue;
+    const reservation = await reserve(limit, subject);
+    if (!reservation.allowed) throw tooManyTries(reservation.retryAfterSeconds);
+  }
+}
+
+/**
+ * What runs before each auth endpoint, by path. The tries are reserved before the password is
+ * checked, so a burst of requests can never check more passwords than the limit allows.
+ */
+const beforeEndpoint: Record<string, (ctx: HookContext) => Promise<void>> = {
+  "/sign-in/email": async (ctx) => {
+    const email = emailOf(ctx);
+    if (email === null) return; // the endpoint refuses the body itself
+    await reserveAll([
+      ["sign-in-per-address", clientAddress(ctx.headers) ?? undefined],
+      ["sign-in-per-email", email],
+      ["password-checks", null],
+    ]);
+  },
+  "/sign-up/email": async (ctx) => {
+    await reserveAll([
+      ["sign-ups-per-address", clientAddress(ctx.headers) ?? undefined],
+      ["password-checks", null],
+    ]);
+  },
+  "/sign-in/anonymous": async (ctx) => {
+    await reserveAll([
+      ["new-guests-per-address", clientAddress(ctx.headers) ?? undefined],
+      ["new-guests", null],
+    ]);
+  },
+};
+
+/** What runs after each auth endpoint, by path. */
+const afterEndpoint: Record<string, (ctx: HookContext) => Promise<void>> = {
+  "/sign-in/email": async (ctx) => {
+    const email = emailOf(ctx);
+    if (email === null) return;
+    const returned = ctx.context.returned;
+    if (isAPIError(returned) && returned.statusCode === 401) {
+      throw new APIError("UNAUTHORIZED", { code: "INVALID_EMAIL_OR_PASSWORD", message: SIGN_IN_REFUSED });
+    }
+    if (isAPIError(returned)) return;
+    // A right password was no failure: the email starts afresh and the address gets its try back.
+    await clearLimit("sign-in-per-email", email);
+    const address = clientAddress(ctx.headers);
+    if (address) await giveBack("sign-in-per-address", address);
+  },
+};
 
 /**
  * Sessions for guests and accounts, by Better Auth: the session row lives in the database,
  * the browser holds its token in an httpOnly, SameSite=Lax cookie signed with the session
  * secret (Secure in production). Passwords are hashed with its scrypt (N=16384, r=16, p=1:
- * 32 MiB per hash). Sign-in failures are counted per email and per address in the database.
+ * 32 MiB per hash). Sign-ins, sign-ups and new guests are limited in the hooks below, with
+ * counts kept in the database (lib/data/rate-limits.ts).
  */
 function createAuth() {
   const app = config();
@@ -50,9 +128,9 @@ function createAuth() {
       // Lessons are worked through over weeks: a session lasts 60 days from its last use
       // (renewed at most daily). A guest whose session runs out is cleaned up (lib/startup.ts).
       expiresIn: SESSION_DAYS * 24 * 60 * 60,
-      // A signed copy of the session in the cookie spares a database read on every request
-      // (the quiz saves each answer); after a minute the database is asked again.
-      cookieCache: { enabled: true, maxAge: 60 },
+      // No signed copy of the session in a second cookie: the database is asked on every request,
+      // so a sign-out or a deletion holds at once, in every process.
+      cookieCache: { enabled: false },
     },
     account: { fields: { userId: "profileId" } },
     emailAndPassword: {
@@ -61,34 +139,16 @@ function createAuth() {
       maxPasswordLength: MAX_PASSWORD_LENGTH,
       autoSignIn: true,
     },
-    // One limiter for sign-in failures (the hooks below), kept in the database, in every
-    // environment; the library's own per-path request limiter would be a second, in-memory one.
+    // One limiter (lib/data/rate-limits.ts, reserved in the hooks below), kept in the database, in
+    // every environment; the library's own per-path request limiter would be a second, in-memory one.
     rateLimit: { enabled: false },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
-        checkAuthRequest(ctx); // field lengths, broken text, the password rules: 400 with a reason
-        if (ctx.path !== "/sign-in/email") return;
-        const keys = signInKeysOf(ctx);
-        if (!keys) return;
-        const wait = await signInWaitSeconds(keys);
-        if (wait > 0) {
-          throw new APIError(
-            "TOO_MANY_REQUESTS",
-            { code: "TOO_MANY_SIGN_IN_ATTEMPTS", message: `Too many tries. Please wait ${wait} seconds and try again.` },
-            { "Retry-After": String(wait) },
-          );
-        }
+        checkAuthRequest(ctx); // field lengths, broken text, the password rules: 400 before a try is used
+        await beforeEndpoint[ctx.path]?.(ctx);
       }),
       after: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== "/sign-in/email") return;
-        const keys = signInKeysOf(ctx);
-        if (!keys) return;
-        const returned = ctx.context.returned;
-        if (isAPIError(returned) && returned.statusCode === 401) {
-          await recordSignInFailure(keys);
-          throw new APIError("UNAUTHORIZED", { code: "INVALID_EMAIL_OR_PASSWORD", message: SIGN_IN_REFUSED });
-        }
-        if (!isAPIError(returned)) await clearSignInFailures(keys);
+        await afterEndpoint[ctx.path]?.(ctx);
       }),
     },
     advanced: {
@@ -98,6 +158,14 @@ function createAuth() {
     },
     disabledPaths: UNUSED_AUTH_PATHS,
     telemetry: { enabled: false },
+    // Refusals (4xx: a wrong password, too many tries) are answers, not faults: logging each one
+    // would let a flood of them flood the log too. Faults get one JSON line, without the message.
+    onAPIError: {
+      onError: (error) => {
+        if (isAPIError(error) && error.statusCode < 500) return;
+        log.error("auth.failed", describeError(error));
+      },
+    },
     // Into our JSON log, message only: the library's extra arguments can carry request bodies.
     logger: {
       level: "warn",

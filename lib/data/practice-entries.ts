@@ -5,6 +5,10 @@ import { SLUG_PATTERN } from "@/lib/content/schemas";
 import { db } from "@/lib/db";
 import { writtenText } from "@/lib/validation/text";
 import { openText, sealText } from "./encryption";
+import { LimitReached } from "./errors";
+
+/** The most entries one profile's practice log keeps: about three years of one a day, far past real use. */
+export const PRACTICE_ENTRIES_PER_PROFILE = 1000;
 
 // Spaces around a note are trimmed; a note of only invisible characters is no note at all.
 const text = (what: string) =>
@@ -117,6 +121,9 @@ function opened(row: PracticeEntry): PracticeEntry {
 
 export async function addPracticeEntry(profile: CurrentProfile, input: PracticeEntryInput): Promise<PracticeEntry> {
   const data = practiceEntryInput.parse(input);
+  if ((await db().practiceEntry.count({ where: { profileId: profile.id } })) >= PRACTICE_ENTRIES_PER_PROFILE) {
+    throw new LimitReached("Your practice log holds 1,000 entries, the most it keeps. Delete some older ones to add more.");
+  }
   const row = await db().practiceEntry.create({ data: { ...sealed(data), profileId: profile.id }, select });
   return { ...row, whatHappened: data.whatHappened, whatNoticed: data.whatNoticed, whatYouDid: data.whatYouDid };
 }

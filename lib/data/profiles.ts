@@ -11,3 +11,17 @@ export async function describeProfile(profile: CurrentProfile): Promise<ProfileS
   if (!row) return null;
   return row.isAnonymous || !row.email ? { kind: "guest" } : { kind: "account", email: row.email };
 }
+
+/**
+ * A session's profile and expiry, by the session's token, in one indexed query (the token is
+ * unique); null when there is no such session (signed out, or its profile was deleted).
+ */
+export async function findSessionProfile(token: string): Promise<{ profile: CurrentProfile; expiresAt: Date } | null> {
+  const rows = await db().$queryRaw<{ id: string; isAnonymous: boolean | number | bigint; expiresAt: Date | string | number }[]>`
+    SELECT p."id", p."isAnonymous", s."expiresAt"
+    FROM "Session" s JOIN "Profile" p ON p."id" = s."profileId"
+    WHERE s."token" = ${token}`;
+  const row = rows[0];
+  if (!row) return null;
+  return { profile: { id: row.id, isGuest: Boolean(Number(row.isAnonymous)) }, expiresAt: new Date(row.expiresAt) };
+}

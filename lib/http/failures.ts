@@ -1,26 +1,51 @@
-// What a route handler answers when the database cannot save or read just now: a 503 that
-// says kindly what happened, instead of a 500. Every other error still goes up to Next.js
-// (and instrumentation.ts logs it in one line).
-import { isDatabaseUnavailable } from "@/lib/data/errors";
+// What a route handler answers when a save or read is refused for a reason it didn't check
+// itself: a limit (429, 409), a profile deleted meanwhile (404, signed out), or a database that
+// can't save or read just now (503). Every other error still goes up to Next.js (and
+// instrumentation.ts logs it in one line).
+import { isDatabaseUnavailable, isForeignKeyViolation, LimitReached, TooManyRequests } from "@/lib/data/errors";
 import { describeError, log } from "@/lib/log";
 
 export const NOTHING_SAVED = "Nothing was saved: the database can't save anything right now. Please try again in a moment.";
 export const NOTHING_READ = "Your saved work can't be read right now. Please try again in a moment.";
+export const SIGNED_OUT = "You’re signed out: this profile no longer exists, so nothing was saved.";
 
-/** Wraps a route handler so a database outage is answered with 503 and a reason. */
-export function answeringOutages<Args extends [Request, ...unknown[]]>(handler: (...args: Args) => Promise<Response>) {
+/** The answer to a refused request, or the error rethrown when it is a real fault. */
+export function refusalResponse(error: unknown, method = "POST"): Response {
+  if (error instanceof TooManyRequests) {
+    return Response.json({ error: error.message }, { status: 429, headers: { "Retry-After": String(error.retryAfterSeconds) } });
+  }
+  if (error instanceof LimitReached) return Response.json({ error: error.message }, { status: 409 });
+  // A write whose profile was deleted between the session lookup and the write (another browser deleted it).
+  if (isForeignKeyViolation(error)) return Response.json({ error: SIGNED_OUT }, { status: 404 });
+  if (isDatabaseUnavailable(error)) {
+    log.warn("request.database_unavailable", { method, ...describeError(error) });
+    const reading = method === "GET" || method === "HEAD";
+    return Response.json(
+      { error: reading ? NOTHING_READ : NOTHING_SAVED },
+      { status: 503, headers: { "Retry-After": "5", "Cache-Control": "no-store" } },
+    );
+  }
+  throw error;
+}
+
+/** Wraps a route handler so every refusal above is answered with its status and a reason. */
+export function answeringRefusals<Args extends [Request, ...unknown[]]>(handler: (...args: Args) => Promise<Response>) {
   return async (...args: Args): Promise<Response> => {
     try {
       return await handler(...args);
     } catch (error) {
-      if (!isDatabaseUnavailable(error)) throw error;
-      const method = args[0].method;
-      log.warn("request.database_unavailable", { method, ...describeError(error) });
-      const reading = method === "GET" || method === "HEAD";
-      return Response.json(
-        { error: reading ? NOTHING_READ : NOTHING_SAVED },
-        { status: 503, headers: { "Retry-After": "5", "Cache-Control": "no-store" } },
-      );
+      return refusalResponse(error, args[0].method);
     }
   };
+}
+
+/** What a form says when its save is refused for one of the reasons above; real faults are rethrown. */
+export function refusalMessage(error: unknown): string {
+  if (error instanceof TooManyRequests || error instanceof LimitReached) return error.message;
+  if (isForeignKeyViolation(error)) return SIGNED_OUT;
+  if (isDatabaseUnavailable(error)) {
+    log.warn("request.database_unavailable", { method: "POST", ...describeError(error) });
+    return NOTHING_SAVED;
+  }
+  throw error;
 }

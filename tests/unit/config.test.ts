@@ -93,6 +93,19 @@ describe("parseConfig", () => {
   });
 });
 
+describe("RATE_LIMITS", () => {
+  it("takes name=allowed/seconds entries and refuses anything else with one line", () => {
+    expect(parseConfig({}, cwd).rateLimits).toEqual({});
+    expect(parseConfig({ RATE_LIMITS: " new-guests-per-address=500/3600, password-checks=20/60 " }, cwd).rateLimits).toEqual({
+      "new-guests-per-address": { allowed: 500, windowSeconds: 3600 },
+      "password-checks": { allowed: 20, windowSeconds: 60 },
+    });
+    for (const value of ["new-guests=lots", "new-guests=0/60", "new-guests=5/0", "new-guests=5"]) {
+      expect(errorOf({ RATE_LIMITS: value })).toMatch(/^RATE_LIMITS must list name=allowed\/seconds entries/);
+    }
+  });
+});
+
 describe("APP_URL", () => {
   it("takes the public address, without a trailing slash, and refuses anything else", () => {
     expect(parseConfig({ APP_URL: "https://drawbridge.example.org/" }, cwd).appUrl).toBe("https://drawbridge.example.org");

@@ -1,6 +1,6 @@
 import { currentProfile } from "@/lib/auth/profile";
 import { exportProfileData } from "@/lib/data/profile-data";
-import { answeringOutages } from "@/lib/http/failures";
+import { answeringRefusals } from "@/lib/http/failures";
 
 const nothingStored = () =>
   Response.json(
@@ -9,7 +9,7 @@ const nothingStored = () =>
   );
 
 /** Everything the visitor's profile owns, as one JSON file to keep (format in the README). */
-export const GET = answeringOutages(async function GET(_request: Request) {
+export const GET = answeringRefusals(async function GET(_request: Request) {
   const profile = await currentProfile(); // never creates a profile: no session, nothing to export
   const data = profile ? await exportProfileData(profile) : null;
   if (!data) return nothingStored();

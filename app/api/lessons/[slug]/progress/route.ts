@@ -3,7 +3,7 @@ import { currentOrNewProfile } from "@/lib/auth/profile";
 import { lessons } from "@/lib/content/lessons";
 import { recordLessonStep } from "@/lib/data/lesson-progress";
 import { readJsonWrite } from "@/lib/http/body";
-import { answeringOutages } from "@/lib/http/failures";
+import { answeringRefusals } from "@/lib/http/failures";
 
 const body = z.object({ step: z.number().int().min(1) });
 
@@ -11,7 +11,7 @@ const body = z.object({ step: z.number().int().min(1) });
  * Records that the visitor reached a step (the lesson pages are prerendered, so a small
  * island reports the visit). The first report creates the visitor's guest profile.
  */
-export const POST = answeringOutages(async function POST(request: Request, { params }: RouteContext<"/api/lessons/[slug]/progress">) {
+export const POST = answeringRefusals(async function POST(request: Request, { params }: RouteContext<"/api/lessons/[slug]/progress">) {
   const { slug } = await params;
   const lesson = lessons().find((entry) => entry.slug === slug);
   if (!lesson) return Response.json({ error: "No such lesson." }, { status: 404 });

@@ -7,7 +7,7 @@ import {
   readPracticeEntryFields,
 } from "@/lib/data/practice-entries";
 import { readJsonWrite } from "@/lib/http/body";
-import { answeringOutages } from "@/lib/http/failures";
+import { answeringRefusals } from "@/lib/http/failures";
 
 // Someone's own notes: never kept by a shared cache.
 const privately = { "Cache-Control": "private, no-store" };
@@ -15,7 +15,7 @@ const isCapacity = (id: string) => capacities.some((capacity) => capacity.id ===
 const noSuchPractice = () => Response.json({ error: "There is no practice by that name." }, { status: 404 });
 
 /** The visitor's log for one capacity, newest first; a first-time visitor has none (and gets no profile). */
-export const GET = answeringOutages(async function GET(_request: Request, { params }: RouteContext<"/api/practice/[capacity]/entries">) {
+export const GET = answeringRefusals(async function GET(_request: Request, { params }: RouteContext<"/api/practice/[capacity]/entries">) {
   const { capacity } = await params;
   if (!isCapacity(capacity)) return noSuchPractice();
   const profile = await currentProfile();
@@ -24,7 +24,7 @@ export const GET = answeringOutages(async function GET(_request: Request, { para
 });
 
 /** Adds an entry; the first save of a new visitor starts their guest profile. */
-export const POST = answeringOutages(async function POST(request: Request, { params }: RouteContext<"/api/practice/[capacity]/entries">) {
+export const POST = answeringRefusals(async function POST(request: Request, { params }: RouteContext<"/api/practice/[capacity]/entries">) {
   const { capacity } = await params;
   if (!isCapacity(capacity)) return noSuchPractice();
   const sent = await readJsonWrite(request);

@@ -7,14 +7,14 @@ import {
   updatePracticeEntry,
 } from "@/lib/data/practice-entries";
 import { readJsonWrite, refuseCrossSiteWrite } from "@/lib/http/body";
-import { answeringOutages } from "@/lib/http/failures";
+import { answeringRefusals } from "@/lib/http/failures";
 import { isRecordId } from "@/lib/http/ids";
 
 // The same answer for an unknown id and for someone else's: nothing to learn from the difference.
 const noSuchEntry = () => Response.json({ error: "No practice entry here." }, { status: 404 });
 
 /** Rewrites one of the visitor's entries (its capacity stays as it was). */
-export const PUT = answeringOutages(async function PUT(request: Request, { params }: RouteContext<"/api/practice/entries/[id]">) {
+export const PUT = answeringRefusals(async function PUT(request: Request, { params }: RouteContext<"/api/practice/entries/[id]">) {
   const { id } = await params;
   const sent = await readJsonWrite(request);
   if ("refused" in sent) return sent.refused;
@@ -29,7 +29,7 @@ export const PUT = answeringOutages(async function PUT(request: Request, { param
   return Response.json({ entry: practiceEntryJson(entry) }, { headers: { "Cache-Control": "private, no-store" } });
 });
 
-export const DELETE = answeringOutages(async function DELETE(request: Request, { params }: RouteContext<"/api/practice/entries/[id]">) {
+export const DELETE = answeringRefusals(async function DELETE(request: Request, { params }: RouteContext<"/api/practice/entries/[id]">) {
   const crossSite = refuseCrossSiteWrite(request);
   if (crossSite) return crossSite.refused;
   const { id } = await params;

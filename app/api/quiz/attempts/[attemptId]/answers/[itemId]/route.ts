@@ -2,7 +2,7 @@ import { z } from "zod";
 import { currentProfile } from "@/lib/auth/profile";
 import { saveAnswer } from "@/lib/data/quiz-attempts";
 import { readJsonWrite } from "@/lib/http/body";
-import { answeringOutages } from "@/lib/http/failures";
+import { answeringRefusals } from "@/lib/http/failures";
 import { isRecordId } from "@/lib/http/ids";
 
 const body = z.object({ value: z.unknown() });
@@ -11,7 +11,7 @@ const body = z.object({ value: z.unknown() });
  * Saves one answer while the quiz moves on in the browser (the JavaScript path; without
  * JavaScript the same save is a form post to a server action). Answers are idempotent puts.
  */
-export const PUT = answeringOutages(async function PUT(request: Request, { params }: RouteContext<"/api/quiz/attempts/[attemptId]/answers/[itemId]">) {
+export const PUT = answeringRefusals(async function PUT(request: Request, { params }: RouteContext<"/api/quiz/attempts/[attemptId]/answers/[itemId]">) {
   const { attemptId, itemId } = await params;
   const read = await readJsonWrite(request);
   if ("refused" in read) return read.refused;
