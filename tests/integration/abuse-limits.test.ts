@@ -39,8 +39,10 @@ function authPost(path: string, body: object, address: string) {
   );
 }
 
+const json = { "content-type": "application/json" };
+
 function reportProgress(step: number) {
-  return progress.POST(new Request(`${appUrl}/api/lessons/the-pattern-from-inside/progress`, { method: "POST", body: JSON.stringify({ step }) }), {
+  return progress.POST(new Request(`${appUrl}/api/lessons/the-pattern-from-inside/progress`, { method: "POST", headers: json, body: JSON.stringify({ step }) }), {
     params: Promise.resolve({ slug: "the-pattern-from-inside" }),
   });
 }
@@ -48,7 +50,7 @@ function reportProgress(step: number) {
 const today = () => new Date().toISOString().slice(0, 10);
 function addEntry() {
   const body = { practisedOn: today(), whatHappened: "A friend asked.", whatNoticed: "I tensed.", whatYouDid: "I stayed." };
-  return practice.POST(new Request(`${appUrl}/api/practice/catching-the-reflex/entries`, { method: "POST", body: JSON.stringify(body) }), {
+  return practice.POST(new Request(`${appUrl}/api/practice/catching-the-reflex/entries`, { method: "POST", headers: json, body: JSON.stringify(body) }), {
     params: Promise.resolve({ capacity: "catching-the-reflex" }),
   });
 }
