@@ -8,9 +8,11 @@ import { newAddress, newEmail, PASSWORD } from "./support/accounts";
 const lesson = "the-pattern-from-inside";
 let client: APIRequestContext;
 let origin: string; // the app's own origin (APP_URL is http://localhost:PORT), which Better Auth checks
+let pageOrigin: string; // the origin the pages are served from, which the route handlers check
 
 test.beforeEach(async ({ baseURL }) => {
-  origin = new URL(baseURL!).origin.replace("127.0.0.1", "localhost");
+  pageOrigin = new URL(baseURL!).origin;
+  origin = pageOrigin.replace("127.0.0.1", "localhost");
   client = await playwrightRequest.newContext({ baseURL, storageState: { cookies: [], origins: [] } });
 });
 test.afterEach(async () => {
@@ -30,7 +32,7 @@ function cookiesFrom(response: APIResponse): string {
 function send(method: "GET" | "POST", path: string, cookie: string, data?: object) {
   return client.fetch(path, {
     method,
-    headers: { cookie, origin, "content-type": "application/json", "x-forwarded-for": newAddress() },
+    headers: { cookie, origin: pageOrigin, "content-type": "application/json", "x-forwarded-for": newAddress() },
     ...(data ? { data: JSON.stringify(data) } : {}),
     maxRedirects: 0,
   });

@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { freePort } from "./own-server";
+import { freePort } from "./processes";
 
 /** The newest installed PostgreSQL's bin directory, or null when there is none. */
 export function postgresBinDir(): string | null {
