@@ -5,7 +5,8 @@
 // for BENCH_SECONDS (10 s) after a 2 s warm-up, what a few people using the app see:
 //   GET /api/health                             PROBE_RATE req/s over PROBE_CONNECTIONS connections
 //   PUT /api/quiz/attempts/<id>/answers/<item>  the same, round-robin over the sessions
-// first quietly, then while one client floods at full speed with BENCH_FLOOD_CONNECTIONS (10)
+// first quietly, then while one client floods at full speed with BENCH_FLOOD_CONNECTIONS (6, as many
+// as a browser opens to one host)
 // connections, in turn:
 //   POST /api/auth/sign-in/email        a fresh email and a wrong password each time
 //   POST /api/lessons/<slug>/progress   without a cookie (each one makes a guest profile)

@@ -34,7 +34,7 @@ export function settings(): Settings {
   cachedSettings ??= {
     seconds: envInt("BENCH_SECONDS", 10),
     connections: envInt("BENCH_CONNECTIONS", 50),
-    floodConnections: envInt("BENCH_FLOOD_CONNECTIONS", 10),
+    floodConnections: envInt("BENCH_FLOOD_CONNECTIONS", 6),
     warmupSeconds: 2,
   };
   return cachedSettings;
