@@ -87,4 +87,25 @@ describe("a database that can be read but not written", () => {
     const state = await saveReflectionForm({ text: "" }, form);
     expect(state).toEqual({ text: "Kept it light.", error: "Nothing was saved: the database can't save anything right now. Please try again in a moment." });
   });
+
+  it("makes starting the quiz say beside the button that it didn't start, and deleting say nothing was deleted", async () => {
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    const before = await rowCounts();
+    const { startQuiz } = await import("@/lib/actions/quiz");
+    const started = await startQuiz().then(
+      () => null,
+      (error: unknown) => (error as { digest?: string }).digest ?? String(error),
+    );
+    expect(started).toMatch(/^NEXT_REDIRECT;[a-z]+;\/quiz\?unsaved=1;/);
+
+    const { deleteEverything } = await import("@/lib/actions/profile");
+    const form = new FormData();
+    form.set("confirmation", "delete");
+    const state = await deleteEverything({ confirmation: "" }, form);
+    expect(state).toEqual({
+      confirmation: "delete",
+      error: "Nothing was deleted: the database can’t change anything just now. Please try again in a moment.",
+    });
+    expect(await rowCounts()).toEqual(before);
+  });
 });
