@@ -18,9 +18,10 @@ export const metadata: Metadata = {
 };
 
 export default async function QuizPage({ searchParams }: PageProps<"/quiz">) {
-  const { wait } = await searchParams;
-  // Set by startQuiz when a limit refused the start (lib/data/rate-limits.ts).
+  const { wait, unsaved } = await searchParams;
+  // Set by startQuiz when a limit refused the start (lib/data/rate-limits.ts), or the database couldn't save it.
   const waitSeconds = typeof wait === "string" && /^\d{1,5}$/.test(wait) ? Number(wait) : null;
+  const notSaved = unsaved === "1";
   const profile = await currentProfile();
   const unfinished = profile ? await findUnfinishedAttempt(profile) : null;
   const gap = unfinished ? firstUnansweredIndex(quiz, unfinished.answers) : -1;
@@ -73,6 +74,11 @@ export default async function QuizPage({ searchParams }: PageProps<"/quiz">) {
       {waitSeconds !== null && (
         <p role="alert" className="mt-10 max-w-reading font-medium text-accent">
           Too many starts just now, so the quiz didn’t start. Please wait {waitSeconds} seconds and try again.
+        </p>
+      )}
+      {notSaved && (
+        <p role="alert" className="mt-10 max-w-reading font-medium text-accent">
+          The quiz didn’t start: nothing can be saved just now. Please try again in a moment.
         </p>
       )}
       <div className="mt-10 flex flex-wrap items-center gap-4">

@@ -4,7 +4,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { currentProfile, endCurrentSession } from "@/lib/auth/profile";
 import { deleteProfileData, DELETION_WORD } from "@/lib/data/profile-data";
-import { log } from "@/lib/log";
+import { isDatabaseUnavailable } from "@/lib/data/errors";
+import { describeError, log } from "@/lib/log";
 
 export type DeleteEverythingState = {
   /** What the visitor typed (shown again without JavaScript). */
@@ -33,9 +34,15 @@ export async function deleteEverything(_previous: DeleteEverythingState, formDat
   }
   const profile = await currentProfile();
   // No profile: it was deleted already (another tab) or the session ended; either way nothing is left.
-  if (profile && (await deleteProfileData(profile))) {
-    log.info("profile.deleted", { kind: profile.isGuest ? "guest" : "account" });
+  let deleted: boolean;
+  try {
+    deleted = profile !== null && (await deleteProfileData(profile));
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) throw error;
+    log.warn("request.database_unavailable", { method: "POST", ...describeError(error) });
+    return { confirmation: parsed.data.confirmation, error: "Nothing was deleted: the database can’t change anything just now. Please try again in a moment." };
   }
+  if (profile && deleted) log.info("profile.deleted", { kind: profile.isGuest ? "guest" : "account" });
   await endCurrentSession();
   redirect("/me/deleted");
 }

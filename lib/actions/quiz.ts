@@ -14,12 +14,14 @@ export type AnswerFormState = { error?: string };
 
 /** Starts a fresh attempt (replacing an unfinished one) and opens its first question. */
 export async function startQuiz(): Promise<never> {
-  const profile = await currentOrNewProfile().catch((error: unknown) => {
-    // Over a limit: the quiz page says how long to wait, beside the button.
+  // Over a limit, or a database that can't save just now: the quiz page says so beside the button.
+  const refused = (error: unknown): never => {
     if (error instanceof TooManyRequests) redirect(`/quiz?wait=${error.retryAfterSeconds}`);
+    if (isDatabaseUnavailable(error)) redirect("/quiz?unsaved=1");
     throw error;
-  });
-  const attempt = await startAttempt(profile).catch(signedOut);
+  };
+  const profile = await currentOrNewProfile().catch(refused);
+  const attempt = await startAttempt(profile).catch((error: unknown) => (isForeignKeyViolation(error) ? signedOut(error) : refused(error)));
   redirect(questionPath(attempt.id, 1));
 }
 
