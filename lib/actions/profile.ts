@@ -4,8 +4,8 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { currentProfile, endCurrentSession } from "@/lib/auth/profile";
 import { deleteProfileData, DELETION_WORD } from "@/lib/data/profile-data";
-import { isDatabaseUnavailable } from "@/lib/data/errors";
-import { describeError, log } from "@/lib/log";
+import { databaseUnavailable } from "@/lib/http/failures";
+import { log } from "@/lib/log";
 
 export type DeleteEverythingState = {
   /** What the visitor typed (shown again without JavaScript). */
@@ -38,8 +38,7 @@ export async function deleteEverything(_previous: DeleteEverythingState, formDat
   try {
     deleted = profile !== null && (await deleteProfileData(profile));
   } catch (error) {
-    if (!isDatabaseUnavailable(error)) throw error;
-    log.warn("request.database_unavailable", { method: "POST", ...describeError(error) });
+    if (!databaseUnavailable(error, "POST")) throw error;
     return { confirmation: parsed.data.confirmation, error: "Nothing was deleted: the database can’t change anything just now. Please try again in a moment." };
   }
   if (profile && deleted) log.info("profile.deleted", { kind: profile.isGuest ? "guest" : "account" });

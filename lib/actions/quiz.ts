@@ -4,9 +4,9 @@ import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { currentOrNewProfile, currentProfile } from "@/lib/auth/profile";
 import { quiz } from "@/lib/content/quiz";
-import { isDatabaseUnavailable, isForeignKeyViolation, TooManyRequests } from "@/lib/data/errors";
+import { isForeignKeyViolation, TooManyRequests } from "@/lib/data/errors";
 import { finishAttempt, saveAnswer, startAttempt } from "@/lib/data/quiz-attempts";
-import { NOTHING_SAVED } from "@/lib/http/failures";
+import { databaseUnavailable, NOTHING_SAVED } from "@/lib/http/failures";
 import { recordId } from "@/lib/http/ids";
 import { questionPath, resultPath } from "@/lib/routes";
 
@@ -17,7 +17,7 @@ export async function startQuiz(): Promise<never> {
   // Over a limit, or a database that can't save just now: the quiz page says so beside the button.
   const refused = (error: unknown): never => {
     if (error instanceof TooManyRequests) redirect(`/quiz?wait=${error.retryAfterSeconds}`);
-    if (isDatabaseUnavailable(error)) redirect("/quiz?unsaved=1");
+    if (databaseUnavailable(error, "POST")) redirect("/quiz?unsaved=1");
     throw error;
   };
   const profile = await currentOrNewProfile().catch(refused);
@@ -53,7 +53,7 @@ export async function submitAnswer(_previous: AnswerFormState, formData: FormDat
   if (!profile) notFound();
 
   const saved = await saveAnswer(profile, attemptId, { itemId, value }).catch((error: unknown) => {
-    if (isDatabaseUnavailable(error)) return null;
+    if (databaseUnavailable(error, "POST")) return null;
     return signedOut(error);
   });
   if (!saved) return { error: NOTHING_SAVED };

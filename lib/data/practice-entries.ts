@@ -122,7 +122,9 @@ function opened(row: PracticeEntry): PracticeEntry {
 export async function addPracticeEntry(profile: CurrentProfile, input: PracticeEntryInput): Promise<PracticeEntry> {
   const data = practiceEntryInput.parse(input);
   if ((await db().practiceEntry.count({ where: { profileId: profile.id } })) >= PRACTICE_ENTRIES_PER_PROFILE) {
-    throw new LimitReached("Your practice log holds 1,000 entries, the most it keeps. Delete some older ones to add more.");
+    throw new LimitReached(
+      `Your practice log holds ${PRACTICE_ENTRIES_PER_PROFILE.toLocaleString("en")} entries, the most it keeps. Delete some older ones to add more.`,
+    );
   }
   const row = await db().practiceEntry.create({ data: { ...sealed(data), profileId: profile.id }, select });
   return { ...row, whatHappened: data.whatHappened, whatNoticed: data.whatNoticed, whatYouDid: data.whatYouDid };

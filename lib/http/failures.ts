@@ -17,8 +17,7 @@ export function refusalResponse(error: unknown, method = "POST"): Response {
   if (error instanceof LimitReached) return Response.json({ error: error.message }, { status: 409 });
   // A write whose profile was deleted between the session lookup and the write (another browser deleted it).
   if (isForeignKeyViolation(error)) return Response.json({ error: SIGNED_OUT }, { status: 404 });
-  if (isDatabaseUnavailable(error)) {
-    log.warn("request.database_unavailable", { method, ...describeError(error) });
+  if (databaseUnavailable(error, method)) {
     const reading = method === "GET" || method === "HEAD";
     return Response.json(
       { error: reading ? NOTHING_READ : NOTHING_SAVED },
@@ -43,9 +42,13 @@ export function answeringRefusals<Args extends [Request, ...unknown[]]>(handler:
 export function refusalMessage(error: unknown): string {
   if (error instanceof TooManyRequests || error instanceof LimitReached) return error.message;
   if (isForeignKeyViolation(error)) return SIGNED_OUT;
-  if (isDatabaseUnavailable(error)) {
-    log.warn("request.database_unavailable", { method: "POST", ...describeError(error) });
-    return NOTHING_SAVED;
-  }
+  if (databaseUnavailable(error, "POST")) return NOTHING_SAVED;
   throw error;
+}
+
+/** True (and logged, in one line) when the error means the database can't read or save just now. */
+export function databaseUnavailable(error: unknown, method: string): boolean {
+  if (!isDatabaseUnavailable(error)) return false;
+  log.warn("request.database_unavailable", { method, ...describeError(error) });
+  return true;
 }
