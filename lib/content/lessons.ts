@@ -24,6 +24,8 @@ export const LessonFrontMatterSchema = z.strictObject({
     z.enum(STRATEGIES, { error: (issue) => `${JSON.stringify(issue.input)} is not a known strategy` }),
   ),
   capacities: z.array(slug),
+  /** Lessons that ask you to lower your guard open with the safety note (components/help/safety-note). */
+  safetyNote: z.boolean().default(false),
 });
 export type LessonFrontMatter = z.infer<typeof LessonFrontMatterSchema>;
 
