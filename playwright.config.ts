@@ -13,6 +13,9 @@ function findFreePort(): string {
 process.env.E2E_PORT ??= findFreePort();
 const port = Number(process.env.E2E_PORT);
 const baseURL = `http://127.0.0.1:${port}`;
+// The stand-in outside sites of tests/e2e/leave-quickly.spec.ts (support/neutral-site.mjs).
+process.env.E2E_NEUTRAL_PORT ??= findFreePort();
+const neutralPort = Number(process.env.E2E_NEUTRAL_PORT);
 
 // Debian's Chromium on these machines; CHROMIUM_PATH to choose another; otherwise Playwright's own.
 const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
@@ -43,22 +46,31 @@ export default defineConfig({
     },
   },
   projects: [{ name: "chromium" }],
-  webServer: {
-    // Applies migrations, then `next start` on the build that `npm run test:e2e` made.
-    command: "npx tsx scripts/start.ts",
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: "pipe",
-    stderr: "pipe",
-    env: {
-      PORT: String(port),
-      DATABASE_URL: "file:./data/e2e/drawbridge-e2e.db",
-      NODE_ENV: "production",
-      NEXT_TELEMETRY_DISABLED: "1",
-      // Every browser here comes from 127.0.0.1, and this database outlives a run: more guests
-      // per address than one real address would start (README, "Limits"; the product keeps 200/h).
-      RATE_LIMITS: "new-guests-per-address=2000/3600",
+  webServer: [
+    {
+      // Applies migrations, then `next start` on the build that `npm run test:e2e` made.
+      command: "npx tsx scripts/start.ts",
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: "pipe",
+      stderr: "pipe",
+      env: {
+        PORT: String(port),
+        DATABASE_URL: "file:./data/e2e/drawbridge-e2e.db",
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        // Every browser here comes from 127.0.0.1, and this database outlives a run: more guests
+        // per address than one real address would start (README, "Limits"; the product keeps 200/h).
+        RATE_LIMITS: "new-guests-per-address=2000/3600",
+        // A neutral site on this machine (support/neutral-site.mjs): no request leaves it.
+        QUICK_EXIT_URL: `http://weather.localhost:${neutralPort}/today`,
+      },
     },
-  },
+    {
+      command: `node tests/e2e/support/neutral-site.mjs ${neutralPort}`,
+      url: `http://127.0.0.1:${neutralPort}/`,
+      reuseExistingServer: false,
+    },
+  ],
 });

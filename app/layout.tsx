@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site/site-footer";
+import { LeaveQuickly } from "@/components/site/leave-quickly";
 import { SiteHeader } from "@/components/site/site-header";
 import { SkipLink } from "@/components/site/skip-link";
 import "./globals.css";
@@ -26,8 +27,13 @@ export const viewport: Viewport = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
+      <head>
+        {/* Blocking on purpose, and tiny: it must run before a page reached by Back is drawn. */}
+        <script src="/leave-guard.js" />
+      </head>
       <body className="flex min-h-dvh flex-col">
         <SkipLink />
+        <LeaveQuickly />
         <SiteHeader />
         <main id="main" tabIndex={-1} className="flex-1">
           {children}

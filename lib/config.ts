@@ -7,6 +7,13 @@ import { z } from "zod";
 
 export const DEFAULT_DATABASE_URL = "file:./data/drawbridge.db";
 
+/**
+ * Where "Leave quickly" goes unless QUICK_EXIT_URL says otherwise: a weather forecast, the
+ * neutral page the GOV.UK Design System's "Exit this page" component uses in its examples
+ * (design-system.service.gov.uk/components/exit-this-page).
+ */
+export const DEFAULT_QUICK_EXIT_URL = "https://www.bbc.co.uk/weather";
+
 export type DatabaseConfig =
   | { provider: "sqlite"; url: string; filePath: string }
   | { provider: "postgresql"; url: string };
@@ -24,6 +31,8 @@ export type AppConfig = {
   secureCookies: boolean;
   /** From RATE_LIMITS: limits set to other numbers than lib/data/rate-limits.ts's, by name. */
   rateLimits: Record<string, { allowed: number; windowSeconds: number }>;
+  /** From QUICK_EXIT_URL: the neutral site "Leave quickly" replaces the page with. */
+  quickExitUrl: string;
 };
 
 /** A setting that cannot work. Its message is one line naming the variable. */
@@ -126,6 +135,13 @@ const envSchema = z.object({
     .optional()
     .or(z.literal("")),
   DATA_DIR: z.string().optional(),
+  QUICK_EXIT_URL: z
+    .url({
+      protocol: /^https?$/,
+      message: "QUICK_EXIT_URL must be a full web address, like https://www.bbc.co.uk/weather.",
+    })
+    .optional()
+    .or(z.literal("")),
   // "name=allowed/seconds,…", e.g. "new-guests-per-address=500/3600": for tests and unusual deployments.
   RATE_LIMITS: z
     .string()
@@ -154,7 +170,8 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues[0]?.message ?? "The environment is not valid.");
   }
-  const { PORT, SESSION_SECRET, APP_ENCRYPTION_KEY, COOKIE_SECURE, APP_URL, DATA_DIR, RATE_LIMITS, NODE_ENV } = parsed.data;
+  const { PORT, SESSION_SECRET, APP_ENCRYPTION_KEY, COOKIE_SECURE, APP_URL, DATA_DIR, RATE_LIMITS, QUICK_EXIT_URL, NODE_ENV } =
+    parsed.data;
   return {
     database: databaseFrom(env.DATABASE_URL, cwd),
     port: PORT,
@@ -164,6 +181,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     encryptionKey: APP_ENCRYPTION_KEY,
     secureCookies: COOKIE_SECURE ? COOKIE_SECURE === "true" : NODE_ENV === "production",
     rateLimits: RATE_LIMITS,
+    quickExitUrl: QUICK_EXIT_URL || DEFAULT_QUICK_EXIT_URL,
   };
 }
 

@@ -229,3 +229,14 @@ describe("encryptionKey", () => {
     expect(readdirSync(dir)).toEqual(["encryption-key"]);
   });
 });
+
+describe("QUICK_EXIT_URL", () => {
+  it("sends Leave quickly to a weather forecast unless another web address is set", () => {
+    expect(parseConfig({}, cwd).quickExitUrl).toBe("https://www.bbc.co.uk/weather");
+    expect(parseConfig({ QUICK_EXIT_URL: "" }, cwd).quickExitUrl).toBe("https://www.bbc.co.uk/weather");
+    expect(parseConfig({ QUICK_EXIT_URL: "https://www.example.org/news" }, cwd).quickExitUrl).toBe("https://www.example.org/news");
+    for (const value of ["www.example.org", "javascript:alert(1)", "ftp://example.org/"]) {
+      expect(errorOf({ QUICK_EXIT_URL: value })).toBe("QUICK_EXIT_URL must be a full web address, like https://www.bbc.co.uk/weather.");
+    }
+  });
+});
