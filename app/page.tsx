@@ -36,8 +36,8 @@ export default function HomePage() {
             <div className="flex flex-col rounded-2xl border border-line bg-surface p-6 sm:p-7">
               <h3 className="text-lg font-semibold">The patterns quiz</h3>
               <p className="mt-2 flex-1 text-muted">
-                About ten minutes. See which of five protective strategies are most active in you right now, and what
-                helps each one ease.
+                About ten minutes. See which of five protective strategies show up most in your life these days, and
+                what helps each one ease.
               </p>
               <ButtonLink href="/quiz" className="mt-6 w-full sm:w-auto sm:self-start">
                 Take the patterns quiz

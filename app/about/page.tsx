@@ -28,8 +28,8 @@ export default function AboutPage() {
             pushing it away, and what helps.
           </li>
           <li>
-            <strong>A patterns quiz</strong> that shows which of five protective strategies are most active in you at
-            the moment.
+            <strong>A patterns quiz</strong> that shows which of five protective strategies seem to be doing the most
+            work in your life lately.
           </li>
           <li>
             <strong>Your journey:</strong> your saved results, lesson progress and notes, so you can return and see how

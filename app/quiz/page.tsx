@@ -14,7 +14,7 @@ import { firstUnansweredIndex } from "@/lib/scoring";
 
 export const metadata: Metadata = {
   title: "Patterns quiz",
-  description: "A ten-minute quiz that shows which of five protective strategies are most active in you right now.",
+  description: "A ten-minute quiz: see which of five protective strategies show up most in your life these days.",
 };
 
 export default async function QuizPage({ searchParams }: PageProps<"/quiz">) {
