@@ -46,7 +46,7 @@ export default function HomePage() {
             <div className="flex flex-col rounded-2xl border border-line bg-surface p-6 sm:p-7">
               <h3 className="text-lg font-semibold">The lessons</h3>
               <p className="mt-2 flex-1 text-muted">
-                Eleven short, guided lessons on why closeness can feel risky and how, step by step, it can start to feel
+                Thirteen short, guided lessons on why closeness can feel risky and how, step by step, it can start to feel
                 safer.
               </p>
               <ButtonLink href="/lessons" variant="secondary" className="mt-6 w-full sm:w-auto sm:self-start">

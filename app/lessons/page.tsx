@@ -14,7 +14,7 @@ import { rankStrategies } from "@/lib/scoring";
 
 export const metadata: Metadata = {
   title: "Lessons",
-  description: "Eleven short, guided lessons on why closeness can feel risky and how to let it in.",
+  description: "Thirteen short, guided lessons on why closeness can feel risky and how to let it in.",
 };
 
 export default async function LessonsPage() {
@@ -32,7 +32,7 @@ export default async function LessonsPage() {
     <Container className="py-12 sm:py-16">
       <PageHeading
         title="Lessons"
-        lead="Eleven short lessons, one idea at a time. Read them in order, or start where your results point."
+        lead="Thirteen short lessons, one idea at a time. Read them in order, or start where your results point."
       />
 
       {resume && resumeLesson ? (

@@ -11,9 +11,14 @@ type Props = {
   withHeading?: boolean;
 };
 
-/** One strategy explained like a thoughtful friend would: what it is doing for you, and what to practise. */
+/**
+ * One strategy explained like a thoughtful friend would: what it is doing for you, the lessons
+ * that explain it, and what to practise.
+ */
 export function StrategyExplanation({ result, text, capacities, lessons, withHeading = true }: Props) {
   const lessonOf = new Map(lessons.map((lesson) => [lesson.slug, lesson]));
+  const numberOf = new Map(lessons.map((lesson, index) => [lesson.slug, index + 1]));
+  const readFirst = text.readFirst.flatMap((slug) => lessons.filter((lesson) => lesson.slug === slug));
   const practise = text.capacities.flatMap((id) => capacities.filter((capacity) => capacity.id === id));
   return (
     <article className={withHeading ? "rounded-2xl border border-line bg-surface p-5 sm:p-7" : "px-5 pb-5"}>
@@ -36,6 +41,26 @@ export function StrategyExplanation({ result, text, capacities, lessons, withHea
           <dt className="font-semibold">What it costs</dt>
           <dd className="mt-1">{text.costs}</dd>
         </div>
+        {readFirst.length > 0 ? (
+          <div>
+            <dt className="font-semibold">To understand it</dt>
+            <dd className="mt-1">
+              <p>Start by reading:</p>
+              <ul className="mt-1">
+                {readFirst.map((lesson) => (
+                  <li key={lesson.slug}>
+                    <Link
+                      href={`/lessons/${lesson.slug}`}
+                      className="inline-flex min-h-11 items-center text-accent underline underline-offset-4 hover:text-accent-hover"
+                    >
+                      Lesson {numberOf.get(lesson.slug)}: {lesson.title}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </dd>
+          </div>
+        ) : null}
         <div>
           <dt className="font-semibold">Capacities that loosen it</dt>
           <dd className="mt-2">

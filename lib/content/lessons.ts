@@ -1,4 +1,4 @@
-// The eleven lessons: Markdown files with YAML front matter in content/lessons/. Each `## `
+// The lessons: Markdown files with YAML front matter in content/lessons/. Each `## `
 // heading starts a step; a fenced block `reflection id=…` is a prompt the reader answers, and
 // `practice capacity=…` opens that capacity's practice log. Read and checked once per process.
 import { readdirSync, readFileSync } from "node:fs";

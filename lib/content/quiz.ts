@@ -35,13 +35,13 @@ export type QuizContent = {
   lessonPath: LessonPath;
 };
 
-/** What each strategy points to: its capacities, and the lesson that teaches each one. */
+/** What each strategy points to: the lessons that explain it, its capacities, and the lesson that teaches each one. */
 function buildPointers(files: ContentFiles): Record<Strategy, StrategyPointers> {
   const lessonOf = new Map(files.capacities.map((capacity) => [capacity.id, capacity.lesson]));
   const entries = STRATEGIES.map((strategy): [Strategy, StrategyPointers] => {
-    const capacities = files.strategies[strategy].capacities;
+    const { readFirst, capacities } = files.strategies[strategy];
     const lessons = [...new Set(capacities.map((id) => lessonOf.get(id)!))];
-    return [strategy, { capacities, lessons }];
+    return [strategy, { readFirst, capacities, lessons }];
   });
   return Object.fromEntries(entries) as Record<Strategy, StrategyPointers>;
 }
@@ -68,9 +68,9 @@ const content = loadQuizContent(rawContentFiles);
 export const quiz: Quiz = content.quiz;
 /** 1 Never … 5 Almost always, with the labels shown to the user. */
 export const answerScale: readonly AnswerOption[] = content.answerScale;
-/** Name, summary, what it protects you from, costs, capacities and band texts per strategy. */
+/** Name, summary, what it protects you from, costs, capacities, lessons to read first and band texts per strategy. */
 export const strategyTexts: Readonly<Record<Strategy, StrategyText>> = content.strategyTexts;
-/** The five capacities the lessons 6–10 build. */
+/** The capacities the lessons build: the source's five (lessons 6–10), then two more (lessons 12 and 13). */
 export const capacities: readonly Capacity[] = content.capacities;
-/** The eleven lessons, in reading order. */
+/** The lessons, in reading order. */
 export const lessonPath: LessonPath = content.lessonPath;

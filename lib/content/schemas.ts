@@ -42,14 +42,14 @@ const strategyId = z.enum(STRATEGIES, {
 export const PathLessonSchema = z.strictObject({
   slug,
   title: text,
-  /** Set on the lessons that each teach one capacity (6–10). */
+  /** Set on the lessons that each teach one capacity (6–10, 12 and 13). */
   capacity: slug.optional(),
 });
 export const LessonPathSchema = z.array(PathLessonSchema).min(1, "lists no lessons");
 export type PathLesson = z.infer<typeof PathLessonSchema>;
 export type LessonPath = z.infer<typeof LessonPathSchema>;
 
-// ---- content/capacities.json: the five capacities the lessons build ----
+// ---- content/capacities.json: the capacities the lessons build, one lesson each ----
 
 export const CapacitySchema = z.strictObject({
   id: slug,
@@ -108,6 +108,8 @@ export const StrategyTextSchema = z.strictObject({
   costs: text,
   /** Ids from capacities.json: the capacities that loosen this strategy. */
   capacities: z.array(slug).min(1, "lists no capacities"),
+  /** Slugs from path.json: the lessons that explain this strategy, to read before practising. */
+  readFirst: z.array(slug).min(1, "lists no lessons"),
   bands: z.strictObject({ low: text, moderate: text, high: text }),
 });
 export type StrategyText = z.infer<typeof StrategyTextSchema>;
@@ -315,21 +317,35 @@ export function checkQuizContent(files: RawContentFiles): string[] {
     });
   }
 
-  // content/quiz/strategies.json
+  // content/quiz/strategies.json: per strategy, its capacities, then the lessons to read first
   if (isRecord(files.strategies)) {
     for (const strategy of STRATEGIES) {
       const texts = files.strategies[strategy];
-      if (!isRecord(texts) || !Array.isArray(texts.capacities)) continue;
-      const listed = texts.capacities.map(str);
-      if (capacitiesReadable) {
-        listed.forEach((id, index) => {
-          if (id !== undefined && !capacityById.has(id)) {
-            problems.push(problem("strategies", [strategy, "capacities", index],
-              `${JSON.stringify(id)} is not a capacity id in ${CONTENT_FILES.capacities}`));
-          }
-        });
+      if (!isRecord(texts)) continue;
+      if (Array.isArray(texts.capacities)) {
+        const listed = texts.capacities.map(str);
+        if (capacitiesReadable) {
+          listed.forEach((id, index) => {
+            if (id !== undefined && !capacityById.has(id)) {
+              problems.push(problem("strategies", [strategy, "capacities", index],
+                `${JSON.stringify(id)} is not a capacity id in ${CONTENT_FILES.capacities}`));
+            }
+          });
+        }
+        checkUnique("strategies", listed, (i) => [strategy, "capacities", i], problems);
       }
-      checkUnique("strategies", listed, (i) => [strategy, "capacities", i], problems);
+      if (Array.isArray(texts.readFirst)) {
+        const listed = texts.readFirst.map(str);
+        if (pathReadable) {
+          listed.forEach((lesson, index) => {
+            if (lesson !== undefined && !slugs.has(lesson)) {
+              problems.push(problem("strategies", [strategy, "readFirst", index],
+                `${JSON.stringify(lesson)} is not a lesson slug in ${CONTENT_FILES.path}`));
+            }
+          });
+        }
+        checkUnique("strategies", listed, (i) => [strategy, "readFirst", i], problems);
+      }
     }
   }
 

@@ -20,8 +20,12 @@ export type QuizItem = {
   keyed: Keying;
 };
 
-/** What a strategy points to: capacity ids and the slugs of the lessons that teach them. */
+/**
+ * What a strategy points to: the slugs of the lessons that explain it (to read first), the
+ * capacity ids that loosen it, and the slugs of the lessons that teach those capacities.
+ */
 export type StrategyPointers = {
+  readFirst: readonly string[];
   capacities: readonly string[];
   lessons: readonly string[];
 };

@@ -146,6 +146,10 @@ test("a finished quiz puts the lessons its top strategies point to under 'Sugges
   const value = (item: (typeof items)[number]) => ((item.strategy === "control") === (item.keyed === "plus") ? 5 : 1);
 
   await finishQuiz(page, (index) => value(items[index]!));
+  // The results page first sends control to lesson 11, the one that explains it.
+  await expect(
+    page.getByRole("region", { name: "Where to start" }).getByRole("link", { name: "Lesson 11: The same fear, in other clothes" }),
+  ).toHaveAttribute("href", "/lessons/the-other-strategies");
 
   await page.goto("/lessons");
   const suggested = page.getByRole("region", { name: "Suggested for you" });

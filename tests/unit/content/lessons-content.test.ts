@@ -37,12 +37,35 @@ describe("the lesson files", () => {
     }
   });
 
-  it("give lessons 1–5 and 11 a reflection prompt, and lessons 6–10 a practice for their capacity", () => {
+  it("give lessons 1–5 and 11 a reflection prompt, and lessons 6–10, 12 and 13 a practice for their capacity", () => {
+    const practised: number[] = [];
     for (const [index, lesson] of lessons().entries()) {
       const capacity = lessonPath[index]!.capacity;
-      if (capacity) expect(lesson.steps.some((step) => step.practice?.capacity === capacity)).toBe(true);
-      else expect(lesson.steps.some((step) => step.reflections.length > 0)).toBe(true);
+      if (capacity) {
+        expect(lesson.steps.some((step) => step.practice?.capacity === capacity), lesson.slug).toBe(true);
+        practised.push(index + 1);
+      } else expect(lesson.steps.some((step) => step.reflections.length > 0), lesson.slug).toBe(true);
     }
+    expect(practised).toEqual([6, 7, 8, 9, 10, 12, 13]);
+  });
+
+  it("follow lesson 11 with the two lessons for the other strategies, each marked for the safety note", () => {
+    const all = lessons();
+    expect(all.slice(10).map((lesson) => [lesson.order, lesson.slug, lesson.strategies])).toEqual([
+      [11, "the-other-strategies", ["intimacy-avoidance", "conflict-avoidance", "passive-aggressiveness", "control", "overfunctioning"]],
+      [12, "say-it-straight", ["conflict-avoidance", "passive-aggressiveness"]],
+      [13, "let-others-carry-some", ["control", "overfunctioning"]],
+    ]);
+    const text = (lesson: (typeof all)[number]) => lesson.steps.map((step) => step.html).join("\n");
+    for (const lesson of all.slice(11)) {
+      expect(lesson.safetyNote, lesson.slug).toBe(true);
+      // Somewhere in the lesson itself: practising with someone who hurts you is not the work.
+      expect(text(lesson), lesson.slug).toMatch(/hurts, threatens or controls you[^.]*is not the work/);
+    }
+    // Lesson 11's last step sends readers on to both.
+    const closing = all[10]!.steps.at(-1)!.html;
+    expect(closing).toContain('href="/lessons/say-it-straight"');
+    expect(closing).toContain('href="/lessons/let-others-carry-some"');
   });
 });
 

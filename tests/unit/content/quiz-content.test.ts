@@ -73,25 +73,61 @@ describe("the real content", () => {
       for (const band of ["low", "moderate", "high"] as const) {
         expect(texts.bands[band].trim(), `${strategy} ${band}`).not.toBe("");
       }
-      expect(texts.capacities.length, strategy).toBeGreaterThanOrEqual(2);
-      expect(texts.capacities.length, strategy).toBeLessThanOrEqual(3);
     }
+  });
+
+  it("points intimacy avoidance at all five of the source's capacities and at lessons 1 to 5", () => {
+    const pointers = quiz.pointsTo["intimacy-avoidance"];
+    expect(pointers.readFirst).toEqual(lessonPath.slice(0, 5).map((lesson) => lesson.slug));
+    expect(pointers.capacities).toEqual([
+      "catching-the-reflex",
+      "staying-with-tender-feelings",
+      "space-without-cutting-off",
+      "letting-yourself-be-known",
+      "telling-danger-from-echoes",
+    ]);
+    expect(pointers.lessons).toEqual(lessonPath.slice(5, 10).map((lesson) => lesson.slug));
+  });
+
+  it("points the other four strategies at lesson 11 and at the new capacity written for them", () => {
+    const expected = {
+      "conflict-avoidance": ["saying-it-straight", "letting-yourself-be-known", "telling-danger-from-echoes"],
+      "passive-aggressiveness": ["saying-it-straight", "catching-the-reflex", "space-without-cutting-off"],
+      control: ["letting-others-help", "telling-danger-from-echoes", "staying-with-tender-feelings"],
+      overfunctioning: ["letting-others-help", "staying-with-tender-feelings", "letting-yourself-be-known"],
+    } as const;
+    for (const [strategy, ids] of Object.entries(expected)) {
+      const pointers = quiz.pointsTo[strategy as keyof typeof expected];
+      expect(pointers.readFirst, strategy).toEqual(["the-other-strategies"]);
+      expect(pointers.capacities, strategy).toEqual(ids);
+    }
+    // The lesson that teaches each new capacity comes first among the lessons to practise with.
+    expect(quiz.pointsTo["conflict-avoidance"].lessons[0]).toBe("say-it-straight");
+    expect(quiz.pointsTo["passive-aggressiveness"].lessons[0]).toBe("say-it-straight");
+    expect(quiz.pointsTo.control.lessons[0]).toBe("let-others-carry-some");
+    expect(quiz.pointsTo.overfunctioning.lessons[0]).toBe("let-others-carry-some");
+  });
+
+  it("no longer sends conflict avoidance to the lesson on asking for room", () => {
+    expect(quiz.pointsTo["conflict-avoidance"].lessons).not.toContain("space-without-leaving");
   });
 
   it("points each strategy at its capacities and the lessons that teach them", () => {
     const lessonOf = new Map(capacities.map((capacity) => [capacity.id, capacity.lesson]));
     for (const strategy of STRATEGIES) {
       const pointers = quiz.pointsTo[strategy];
+      expect(pointers.readFirst).toEqual(strategyTexts[strategy].readFirst);
       expect(pointers.capacities).toEqual(strategyTexts[strategy].capacities);
       expect(pointers.lessons).toEqual(pointers.capacities.map((id) => lessonOf.get(id)));
     }
     expect(quiz.pointsTo["overfunctioning"].lessons).toEqual([
-      "let-yourself-be-known",
+      "let-others-carry-some",
       "stay-with-tender-feelings",
+      "let-yourself-be-known",
     ]);
   });
 
-  it("lays out the eleven lessons with capacities on lessons 6 to 10", () => {
+  it("lays out the thirteen lessons with capacities on lessons 6 to 10, 12 and 13", () => {
     expect(lessonPath.map((lesson) => lesson.slug)).toEqual([
       "the-pattern-from-inside",
       "the-trade-off",
@@ -104,6 +140,8 @@ describe("the real content", () => {
       "let-yourself-be-known",
       "real-danger-or-old-signal",
       "the-other-strategies",
+      "say-it-straight",
+      "let-others-carry-some",
     ]);
     expect(lessonPath.map((lesson) => lesson.capacity ?? null)).toEqual([
       null,
@@ -117,6 +155,8 @@ describe("the real content", () => {
       "letting-yourself-be-known",
       "telling-danger-from-echoes",
       null,
+      "saying-it-straight",
+      "letting-others-help",
     ]);
   });
 
@@ -194,6 +234,26 @@ describe("checkQuizContent names the file and field of each problem", () => {
     ]);
   });
 
+  it("reports a lesson to read first that is not on the path, and one listed twice", () => {
+    const files = brokenCopy();
+    files.strategies["control"]!.readFirst = ["the-other-strategies", "holding-the-reins"];
+    files.strategies["intimacy-avoidance"]!.readFirst.push("the-loop");
+    expect(checkQuizContent(files)).toEqual([
+      'content/quiz/strategies.json: intimacy-avoidance.readFirst[5]: "the-loop" is used twice',
+      'content/quiz/strategies.json: control.readFirst[1]: "holding-the-reins" is not a lesson slug in content/path.json',
+    ]);
+  });
+
+  it("reports a strategy with no lessons to read first", () => {
+    const files = brokenCopy();
+    files.strategies["overfunctioning"]!.readFirst = [];
+    delete files.strategies["control"]!.readFirst;
+    expect(checkQuizContent(files)).toEqual([
+      "content/quiz/strategies.json: control.readFirst: is required",
+      "content/quiz/strategies.json: overfunctioning.readFirst: lists no lessons",
+    ]);
+  });
+
   it("reports an unknown capacity id on a lesson", () => {
     const files = brokenCopy();
     files.path[5]!.capacity = "being-brave";
@@ -224,16 +284,19 @@ describe("checkQuizContent names the file and field of each problem", () => {
     expect(checkQuizContent(files)).toEqual([
       'content/path.json: [9].capacity: "telling-danger-from-echoes" is not a capacity id in content/capacities.json',
       'content/capacities.json: [4].id: "catching-the-reflex" is used twice',
+      'content/quiz/strategies.json: intimacy-avoidance.capacities[4]: "telling-danger-from-echoes" is not a capacity id in content/capacities.json',
       'content/quiz/strategies.json: conflict-avoidance.capacities[2]: "telling-danger-from-echoes" is not a capacity id in content/capacities.json',
-      'content/quiz/strategies.json: control.capacities[0]: "telling-danger-from-echoes" is not a capacity id in content/capacities.json',
+      'content/quiz/strategies.json: control.capacities[1]: "telling-danger-from-echoes" is not a capacity id in content/capacities.json',
     ]);
   });
 
   it("reports a lesson slug used twice", () => {
     const files = brokenCopy();
     files.path[4]!.slug = "the-loop";
+    // The renamed lesson is also one that intimacy avoidance sends readers to first.
     expect(checkQuizContent(files)).toEqual([
       'content/path.json: [4].slug: "the-loop" is used twice',
+      'content/quiz/strategies.json: intimacy-avoidance.readFirst[4]: "what-needs-to-change" is not a lesson slug in content/path.json',
     ]);
   });
 
@@ -311,7 +374,7 @@ describe("loading content", () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(ContentError);
-    expect((thrown as ContentError).problems).toHaveLength(2);
+    expect((thrown as ContentError).problems).toHaveLength(3);
     expect((thrown as Error).message).toContain('content/quiz/items.json: items[12].id: "ia-03" is used twice');
     expect((thrown as Error).message).toContain('content/path.json: [4].slug: "the-loop" is used twice');
   });

@@ -9,11 +9,11 @@ const quiz: Quiz = {
     { id: "ca-1", strategy: "conflict-avoidance", text: "I say so when I disagree.", keyed: "minus" },
   ],
   pointsTo: {
-    "intimacy-avoidance": { capacities: [], lessons: [] },
-    "conflict-avoidance": { capacities: [], lessons: [] },
-    "passive-aggressiveness": { capacities: [], lessons: [] },
-    control: { capacities: [], lessons: [] },
-    overfunctioning: { capacities: [], lessons: [] },
+    "intimacy-avoidance": { readFirst: [], capacities: [], lessons: [] },
+    "conflict-avoidance": { readFirst: [], capacities: [], lessons: [] },
+    "passive-aggressiveness": { readFirst: [], capacities: [], lessons: [] },
+    control: { readFirst: [], capacities: [], lessons: [] },
+    overfunctioning: { readFirst: [], capacities: [], lessons: [] },
   },
 };
 

@@ -14,6 +14,7 @@ import {
 // Random quizzes: any number of items, any strategy and keying per item, and pointers drawn
 // from a small pool so that top strategies often share capacities and lessons.
 const pointersArb: fc.Arbitrary<StrategyPointers> = fc.record({
+  readFirst: fc.uniqueArray(fc.constantFrom("r1", "r2"), { maxLength: 2 }),
   capacities: fc.uniqueArray(fc.constantFrom("c1", "c2", "c3", "c4"), { maxLength: 3 }),
   lessons: fc.uniqueArray(fc.constantFrom("l1", "l2", "l3", "l4"), { maxLength: 3 }),
 });

@@ -31,7 +31,7 @@ function quizOf(
     pointsTo: Object.fromEntries(
       STRATEGIES.map((strategy) => [
         strategy,
-        pointsTo[strategy] ?? { capacities: [`${strategy}-capacity`], lessons: [`${strategy}-lesson`] },
+        pointsTo[strategy] ?? { readFirst: [], capacities: [`${strategy}-capacity`], lessons: [`${strategy}-lesson`] },
       ]),
     ) as Record<Strategy, StrategyPointers>,
   };
@@ -348,10 +348,10 @@ describe("top: the strategies to explain first", () => {
 
 describe("pointsTo", () => {
   const shared: Partial<Record<Strategy, StrategyPointers>> = {
-    "intimacy-avoidance": { capacities: ["self-disclosure", "tolerating-closeness"], lessons: ["lesson-6", "lesson-7"] },
-    "conflict-avoidance": { capacities: ["saying-no", "naming-needs"], lessons: ["lesson-8"] },
-    control: { capacities: ["tolerating-uncertainty", "self-disclosure"], lessons: ["lesson-9", "lesson-6"] },
-    overfunctioning: { capacities: ["letting-others-help"], lessons: ["lesson-10"] },
+    "intimacy-avoidance": { readFirst: ["lesson-1"], capacities: ["self-disclosure", "tolerating-closeness"], lessons: ["lesson-6", "lesson-7"] },
+    "conflict-avoidance": { readFirst: ["lesson-11"], capacities: ["saying-no", "naming-needs"], lessons: ["lesson-8"] },
+    control: { readFirst: ["lesson-11"], capacities: ["tolerating-uncertainty", "self-disclosure"], lessons: ["lesson-9", "lesson-6"] },
+    overfunctioning: { readFirst: ["lesson-11"], capacities: ["letting-others-help"], lessons: ["lesson-10"] },
   };
   const quiz = quizOf(Object.fromEntries(STRATEGIES.map((s) => [s, plus(4)])), shared);
 
