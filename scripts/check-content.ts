@@ -7,10 +7,13 @@ async function main() {
     const { quiz, strategyTexts, capacities } = await import("../lib/content/quiz");
     const { lessons } = await import("../lib/content/lessons");
     const all = lessons();
+    // The references on /sources (content/sources.json).
+    const { sourceGroups } = await import("../lib/content/sources");
     console.log(
       `Content OK: ${quiz.items.length} quiz items, ${Object.keys(strategyTexts).length} strategies, ` +
         `${capacities.length} capacities, ${all.length} lessons with ${all.reduce((n, lesson) => n + lesson.steps.length, 0)} steps.`,
     );
+    console.log(`Sources OK: ${sourceGroups.reduce((n, group) => n + group.references.length, 0)} references in ${sourceGroups.length} groups.`);
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;
     console.error(error.message);

@@ -71,6 +71,10 @@ export default function AboutPage() {
             <Link href="/help">help page</Link> lists people you can reach today.
           </li>
         </ul>
+        <p>
+          The lessons draw on research about attachment, feelings and couples. <Link href="/sources">Where these ideas
+          come from</Link> lists the sources and says plainly which parts are Drawbridge&rsquo;s own.
+        </p>
 
         <h2>Who runs it</h2>
         <p>

@@ -5,6 +5,7 @@ const footerLinks = [
   { href: "/about", label: "About" },
   { href: "/privacy", label: "Privacy" },
   { href: "/help", label: "Help" },
+  { href: "/sources", label: "Sources" },
 ] as const;
 
 export function SiteFooter() {

@@ -138,6 +138,7 @@ const staticPages = [
   { path: "/about", heading: "About Drawbridge" },
   { path: "/privacy", heading: "Privacy" },
   { path: "/help", heading: "Getting help" },
+  { path: "/sources", heading: "Where these ideas come from" },
 ] as const;
 
 for (const { path, heading } of staticPages) {

@@ -7,6 +7,7 @@ const pages = [
   { path: "/about", title: "About · Drawbridge", heading: "About Drawbridge" },
   { path: "/privacy", title: "Privacy · Drawbridge", heading: "Privacy" },
   { path: "/help", title: "Help · Drawbridge", heading: "Getting help" },
+  { path: "/sources", title: "Where these ideas come from · Drawbridge", heading: "Where these ideas come from" },
   { path: "/lessons", title: "Lessons · Drawbridge", heading: "Lessons" },
   { path: "/quiz", title: "Patterns quiz · Drawbridge", heading: "The patterns quiz" },
   { path: "/me", title: "My journey · Drawbridge", heading: "My journey" },
@@ -64,6 +65,19 @@ test.describe("every page", () => {
     );
   });
 
+  test("the sources page links each DOI through doi.org and says which parts are Drawbridge's own", async ({ page }) => {
+    await page.goto("/sources");
+    const main = page.getByRole("main");
+    await expect(main.getByRole("heading", { level: 2, name: "Measuring attachment" })).toBeVisible();
+    const doi = main.getByRole("link", { name: "https://doi.org/10.1037/0022-3514.52.3.511" });
+    await expect(doi).toHaveAttribute("href", "https://doi.org/10.1037/0022-3514.52.3.511");
+    await expect(main.getByRole("heading", { level: 2, name: "What is our own, not the research’s" })).toBeVisible();
+    await expect(main.getByText("it is not a clinical instrument")).toBeVisible();
+    await page.goto("/about");
+    await page.getByRole("main").getByRole("link", { name: "Where these ideas come from" }).click();
+    await expect(page).toHaveURL("/sources");
+  });
+
   test("no page asks another server for anything", async ({ page }) => {
     const foreign: string[] = [];
     page.on("request", (request) => {
@@ -107,6 +121,7 @@ test.describe("keyboard alone", () => {
     { name: "About", path: "/about", heading: "About Drawbridge" },
     { name: "Privacy", path: "/privacy", heading: "Privacy" },
     { name: "Help", path: "/help", heading: "Getting help" },
+    { name: "Sources", path: "/sources", heading: "Where these ideas come from" },
   ]) {
     test(`footer: Tab to "${name}", Enter, lands on ${path}`, async ({ page }) => {
       await page.goto("/");
