@@ -24,6 +24,7 @@ const lesson = (slug: string, title: string, steps: Lesson["steps"]): Lesson => 
   minutes: 5,
   strategies: [],
   capacities: [],
+  safetyNote: false,
   file: `${slug}.md`,
   steps,
 });
