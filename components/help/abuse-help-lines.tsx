@@ -44,7 +44,7 @@ function LineDetails({ line }: { line: HelpLine }) {
         {line.chat ? (
           <li>
             <a href={line.chat.url} className={actionLink}>
-              Chat online<span className="sr-only"> with {line.name}</span>
+              Chat online <span className="sr-only">with {line.name}</span>
             </a>
           </li>
         ) : null}
