@@ -23,7 +23,7 @@ function LineDetails({ line }: { line: HelpLine }) {
   return (
     <li>
       <p className="font-semibold">
-        {line.name}
+        <span>{line.name}</span>
         {line.area ? <span className="font-normal text-muted"> · {line.area}</span> : null}
       </p>
       <ul className="mt-1">
