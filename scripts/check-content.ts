@@ -1,5 +1,6 @@
-// `npm run content:check`: validates the lessons path, capacities, quiz items, strategy texts
-// and the lesson files, and prints every problem with its file and field. Exit 1 when there is any.
+// `npm run content:check`: validates the lessons path, capacities, quiz items, strategy texts,
+// the lesson files and the help lines, and prints every problem with its file and field. Exit 1
+// when there is any.
 import { ContentError } from "../lib/content/schemas";
 
 async function main() {
@@ -9,9 +10,13 @@ async function main() {
     const all = lessons();
     // The references on /sources (content/sources.json).
     const { sourceGroups } = await import("../lib/content/sources");
+    const { helpLines } = await import("../lib/content/help");
+    const abuseLines = helpLines.abuse.countries.reduce((n, country) => n + country.lines.length, 0);
     console.log(
       `Content OK: ${quiz.items.length} quiz items, ${Object.keys(strategyTexts).length} strategies, ` +
-        `${capacities.length} capacities, ${all.length} lessons with ${all.reduce((n, lesson) => n + lesson.steps.length, 0)} steps.`,
+        `${capacities.length} capacities, ${all.length} lessons with ${all.reduce((n, lesson) => n + lesson.steps.length, 0)} steps, ` +
+        `${helpLines.crisis.lines.length} crisis lines and ${abuseLines} abuse lines in ${helpLines.abuse.countries.length} countries ` +
+        `(last checked ${helpLines.lastChecked}).`,
     );
     console.log(`Sources OK: ${sourceGroups.reduce((n, group) => n + group.references.length, 0)} references in ${sourceGroups.length} groups.`);
   } catch (error) {

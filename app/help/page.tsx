@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import { AbuseHelpLines } from "@/components/help/abuse-help-lines";
+import { CrisisLines } from "@/components/help/crisis-lines";
+import { SharedDevice } from "@/components/help/shared-device";
 import { Container } from "@/components/ui/container";
 import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
@@ -7,10 +10,8 @@ import { Prose } from "@/components/ui/prose";
 export const metadata: Metadata = {
   title: "Help",
   description:
-    "Drawbridge is a reflection tool, not therapy. Where to find help in a crisis, and when to think about seeing a therapist.",
+    "Drawbridge is a reflection tool, not therapy. Where to find help in a crisis or if you are afraid of someone close to you, using a shared device, and when to think about seeing a therapist.",
 };
-
-const linkClass = "font-semibold text-accent underline decoration-1 underline-offset-[0.2em] hover:decoration-2";
 
 export default function HelpPage() {
   return (
@@ -21,34 +22,26 @@ export default function HelpPage() {
       />
 
       <Notice title="If you are in crisis right now" tone="accent" className="mt-10 max-w-reading">
-        <ul className="space-y-3">
-          <li>
-            <strong className="font-semibold">In the US:</strong> call or text{" "}
-            <a href="tel:988" className={linkClass}>
-              988
-            </a>{" "}
-            to reach the 988 Suicide &amp; Crisis Lifeline, any time of day.
-          </li>
-          <li>
-            <strong className="font-semibold">In the UK and Ireland:</strong> call Samaritans for free on{" "}
-            <a href="tel:116123" className={linkClass}>
-              116 123
-            </a>
-            , day or night.
-          </li>
-          <li>
-            <strong className="font-semibold">Anywhere else:</strong>{" "}
-            <a href="https://findahelpline.com" className={linkClass}>
-              findahelpline.com
-            </a>{" "}
-            lists free, confidential helplines in many countries.
-          </li>
-          <li>
-            <strong className="font-semibold">If you or someone else is in immediate danger,</strong> call your local
-            emergency number now.
-          </li>
-        </ul>
+        <CrisisLines />
       </Notice>
+
+      <section aria-labelledby="afraid-of-someone" className="mt-12">
+        <div className="prose">
+          <h2 id="afraid-of-someone">If you’re afraid of a partner or family member</h2>
+          <p>
+            Drawbridge’s lessons ask you to let people closer. That is only the right work with people who are safe
+            to be close to. If someone hurts you, threatens you, checks up on you or keeps you from friends and
+            family, or you are scared of how they will react, the guard you keep up with them is there for a reason.
+            You don’t have to work on it. You deserve help, and the people on these lines are there to give it. You
+            don’t need to be sure it’s “bad enough” to call.
+          </p>
+          <p>
+            If it isn’t safe to talk, many of these lines can be reached by text or chat. Think about who else uses
+            this device (see <a href="#shared-device">using a shared device</a>, below).
+          </p>
+        </div>
+        <AbuseHelpLines headingLevel={3} className="mt-6" />
+      </section>
 
       <Prose className="mt-12">
         <h2>When to think about seeing a therapist</h2>
@@ -73,6 +66,10 @@ export default function HelpPage() {
           as you need, and come back when you&rsquo;re ready. There is no schedule to keep.
         </p>
       </Prose>
+
+      <div className="mt-12">
+        <SharedDevice />
+      </div>
     </Container>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SharedDevice } from "@/components/help/shared-device";
 import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Prose } from "@/components/ui/prose";
@@ -90,6 +91,10 @@ export default function PrivacyPage() {
           they do that, they are the people to ask.
         </p>
       </Prose>
+
+      <div className="mt-12">
+        <SharedDevice />
+      </div>
     </Container>
   );
 }

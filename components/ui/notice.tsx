@@ -14,15 +14,15 @@ const tones: Record<NoticeTone, string> = {
 type NoticeProps = {
   children: ReactNode;
   title?: ReactNode;
-  /** Keep the outline right: h2 directly on a page, h3 inside a section. */
-  headingLevel?: 2 | 3;
+  /** Keep the outline right: h2 directly on a page, h3 inside a section, h4 inside a subsection. */
+  headingLevel?: 2 | 3 | 4;
   tone?: NoticeTone;
   className?: string;
 };
 
 /** A soft panel that sets a few sentences apart from the running text. */
 export function Notice({ children, title, headingLevel = 2, tone = "soft", className }: NoticeProps) {
-  const Heading = headingLevel === 2 ? "h2" : "h3";
+  const Heading = (`h${headingLevel}` as const);
   return (
     <div className={["rounded-2xl border p-5 sm:p-6", tones[tone], className].filter(Boolean).join(" ")}>
       {title ? <Heading className="mt-0 mb-2 text-lg font-semibold">{title}</Heading> : null}

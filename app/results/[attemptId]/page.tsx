@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StrategyScoresChart } from "@/components/charts/strategy-scores-chart";
+import { SafetyNote } from "@/components/help/safety-note";
 import { ScoreTable } from "@/components/results/score-table";
 import { StrategyExplanation } from "@/components/results/strategy-explanation";
 import { ButtonLink } from "@/components/ui/button";
@@ -94,6 +95,8 @@ export default async function ResultsPage({ params }: PageProps<"/results/[attem
           </div>
         </section>
       ) : null}
+
+      <SafetyNote headingLevel={2} className="mt-12 max-w-reading" />
 
       <Notice title="A reflection tool, not a diagnosis" className="mt-12 max-w-reading">
         <p>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { SafetyNote } from "@/components/help/safety-note";
 import { PracticeLog } from "@/components/lessons/practice-log";
 import { RecordProgress } from "@/components/lessons/record-progress";
 import { ReflectionForm } from "@/components/lessons/reflection-form";
@@ -41,6 +42,7 @@ export default async function LessonStepPage({ params }: PageProps<"/lessons/[sl
   const isLast = current.number === count;
   const previousHref = current.number > 1 ? lessonStepPath(slug, current.number - 1) : undefined;
   const nextHref = isLast ? (next ? lessonStepPath(next.slug, 1) : undefined) : lessonStepPath(slug, current.number + 1);
+  const noteFirst = lesson.safetyNote && current.number === 1;
   const capacityName = (id: string) => capacities.find((capacity) => capacity.id === id)?.name ?? id;
 
   return (
@@ -66,6 +68,9 @@ export default async function LessonStepPage({ params }: PageProps<"/lessons/[sl
           </ol>
         </div>
 
+        {/* Lessons that ask you to lower your guard say first who that is for (front matter safetyNote). */}
+        {noteFirst ? <SafetyNote headingLevel={2} className="mt-8" /> : null}
+
         <article className="mt-8">
           <h2 className="text-2xl font-semibold">{current.title}</h2>
           <Prose className="mt-4">
@@ -84,6 +89,8 @@ export default async function LessonStepPage({ params }: PageProps<"/lessons/[sl
                 Practice: {capacityName(current.practice.capacity)}
               </h3>
               <p className="mt-2">{current.practice.instructions}</p>
+              {/* Beside the log where you write: the practice is for people who are safe to be close to. */}
+              {noteFirst ? null : <SafetyNote headingLevel={4} className="mt-6" />}
               <div className="mt-6">
                 <PracticeLog
                   capacity={current.practice.capacity}
