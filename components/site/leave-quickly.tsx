@@ -112,7 +112,8 @@ export function LeaveQuickly() {
         >
           Leave quickly
         </a>
-        <span role="status" className="sr-only">
+        {/* Polite, and not a role="status": the page's own status messages stay the only ones. */}
+        <span aria-live="polite" className="sr-only">
           {announcement}
         </span>
       </Container>

@@ -71,7 +71,7 @@ test.describe("Leave quickly", () => {
     // Two presses, then another key: the count starts again.
     await page.keyboard.press("Shift");
     await page.keyboard.press("Shift");
-    await expect(page.getByRole("status").filter({ hasText: "Press Shift 1 more time" })).toBeAttached();
+    await expect(page.getByText("Press Shift 1 more time to leave this site.")).toBeAttached();
     await page.keyboard.press("a");
     await page.keyboard.press("Shift");
     await page.keyboard.press("Shift");
