@@ -22,11 +22,11 @@ export function SafetyNote({ headingLevel = 2, className }: SafetyNoteProps) {
         deserve is support, not more practice at letting them close.
       </p>
       <details className="group rounded-xl border border-line bg-canvas">
-        <summary className="flex min-h-12 cursor-pointer items-center rounded-xl px-4 py-2 font-semibold text-accent underline decoration-1 underline-offset-[0.2em] hover:decoration-2">
-          <span aria-hidden="true" className="mr-2 inline-block transition-transform group-open:rotate-90">
+        <summary className="flex min-h-12 cursor-pointer list-none items-center rounded-xl px-4 py-2 font-semibold text-accent hover:[&>span:last-child]:decoration-2 [&::-webkit-details-marker]:hidden">
+          <span aria-hidden="true" className="mr-2 inline-block transition-transform group-open:rotate-90 motion-reduce:transition-none">
             ›
           </span>
-          Where to get help
+          <span className="underline decoration-1 underline-offset-[0.2em]">Where to get help</span>
         </summary>
         <div className="px-4 pt-1 pb-4">
           <AbuseHelpLines headingLevel={(headingLevel + 1) as HelpHeadingLevel} />
