@@ -101,6 +101,9 @@ export function AbuseHelpLines({
               <a href={telHref(country.emergency.number)} className={actionLink}>
                 {country.emergency.number}
               </a>
+              {country.emergency.silentCall ? (
+                <span className="mt-1 block text-muted">{country.emergency.silentCall.text}</span>
+              ) : null}
             </p>
           </li>
         ))}

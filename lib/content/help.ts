@@ -87,7 +87,13 @@ export const CountrySchema = z
   .strictObject({
     id: slug,
     name: text,
-    emergency: z.strictObject({ number: phone, source }),
+    emergency: z
+      .strictObject({
+        number: phone,
+        source,
+        /** What to do when speaking would be dangerous, where the country has a way (the UK's 55). */
+        silentCall: z.strictObject({ text, source }).optional(),
+      }),
     lines: z.array(HelpLineSchema),
     /** For a country with no single national line: how to find a local one. */
     findLocal: z

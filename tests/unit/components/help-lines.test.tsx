@@ -33,6 +33,14 @@ describe("AbuseHelpLines", () => {
     expect(us.getByRole("link", { name: "911" }).getAttribute("href")).toBe("tel:911");
   });
 
+  it("tells someone in the UK how to ask for help when speaking would be dangerous", () => {
+    render(<AbuseHelpLines />);
+    const uk = within(countryCard("United Kingdom"));
+    expect(uk.getByRole("link", { name: "999" }).getAttribute("href")).toBe("tel:999");
+    expect(uk.getByText(/press 55 when you’re asked/)).toBeTruthy();
+    expect(within(countryCard("Ireland")).queryByText(/press 55/)).toBeNull();
+  });
+
   it("says Canada has no single national line and links to where to find a local one", () => {
     render(<AbuseHelpLines />);
     const canada = within(countryCard("Canada"));
