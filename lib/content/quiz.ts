@@ -74,3 +74,27 @@ export const strategyTexts: Readonly<Record<Strategy, StrategyText>> = content.s
 export const capacities: readonly Capacity[] = content.capacities;
 /** The lessons, in reading order. */
 export const lessonPath: LessonPath = content.lessonPath;
+
+/**
+ * Earlier versions of content/quiz/items.json, kept whole when a new version replaces it: the
+ * results and the item analysis of attempts taken on them need their items and keying. Each
+ * is imported statically (so it is bundled) and checked with the same rules as the current one.
+ */
+const retiredItemFiles: readonly unknown[] = [];
+
+function retiredQuiz(raw: unknown): Quiz {
+  const files = parseQuizContent({ ...rawContentFiles, items: raw });
+  return { version: files.items.version, items: files.items.items, pointsTo: content.quiz.pointsTo };
+}
+
+const quizzesByVersion: ReadonlyMap<string, Quiz> = new Map(
+  [quiz, ...retiredItemFiles.map(retiredQuiz)].map((version) => [version.version, version]),
+);
+
+/** The quiz as it was at `version` (the current one or a retired one); undefined for a version never published. */
+export function quizForVersion(version: string): Quiz | undefined {
+  return quizzesByVersion.get(version);
+}
+
+/** Every published version, the current one first. */
+export const quizVersions: readonly string[] = [...quizzesByVersion.keys()];

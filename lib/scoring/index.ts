@@ -9,3 +9,11 @@ export {
   scoreAttempt,
 } from "./score-attempt";
 export { firstUnansweredIndex } from "./progress";
+export { cronbachAlpha, mean, standardDeviation, variance } from "./statistics";
+export {
+  DEFAULT_SCALE_RELIABILITY,
+  MIN_RESULTS_FOR_RELIABILITY,
+  defaultReliability,
+  type QuizReliability,
+  type ScaleReliability,
+} from "./reliability";
