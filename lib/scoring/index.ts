@@ -17,3 +17,25 @@ export {
   type QuizReliability,
   type ScaleReliability,
 } from "./reliability";
+export {
+  CovarianceAccumulator,
+  fDistributionCdf,
+  fDistributionQuantile,
+  feldtInterval,
+  logGamma,
+  pearsonCorrelation,
+  regularizedBeta,
+} from "./statistics";
+export {
+  HIGH_SCALE_CORRELATION,
+  ItemAnalysisAccumulator,
+  LOW_ITEM_REST,
+  MIN_ATTEMPTS_FOR_ITEM_ANALYSIS,
+  analyseItems,
+  type AttemptAnswers,
+  type ItemAnalysis,
+  type ItemFlag,
+  type ItemStatistics,
+  type ScaleCorrelation,
+  type ScaleStatistics,
+} from "./item-analysis";
