@@ -33,6 +33,8 @@ export type AppConfig = {
   rateLimits: Record<string, { allowed: number; windowSeconds: number }>;
   /** From QUICK_EXIT_URL: the neutral site "Leave quickly" replaces the page with. */
   quickExitUrl: string;
+  /** From ADMIN_EMAILS: the account emails (lower case) that may see /admin/items. */
+  adminEmails: readonly string[];
 };
 
 /** A setting that cannot work. Its message is one line naming the variable. */
@@ -161,6 +163,23 @@ const envSchema = z.object({
       }
       return limits;
     }),
+  // "a@example.org,b@example.org": the accounts that may see the item analysis at /admin/items.
+  ADMIN_EMAILS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const emails = (v ?? "").split(",").map((part) => part.trim().toLowerCase()).filter(Boolean);
+      for (const email of emails) {
+        if (!z.email().safeParse(email).success) {
+          ctx.addIssue({
+            code: "custom",
+            message: `ADMIN_EMAILS must list email addresses separated by commas, like editor@example.org,second@example.org (got ${JSON.stringify(email)}).`,
+          });
+          return z.NEVER;
+        }
+      }
+      return [...new Set(emails)];
+    }),
   NODE_ENV: z.string().optional(),
 });
 
@@ -170,7 +189,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues[0]?.message ?? "The environment is not valid.");
   }
-  const { PORT, SESSION_SECRET, APP_ENCRYPTION_KEY, COOKIE_SECURE, APP_URL, DATA_DIR, RATE_LIMITS, QUICK_EXIT_URL, NODE_ENV } =
+  const { PORT, SESSION_SECRET, APP_ENCRYPTION_KEY, COOKIE_SECURE, APP_URL, DATA_DIR, RATE_LIMITS, QUICK_EXIT_URL, ADMIN_EMAILS, NODE_ENV } =
     parsed.data;
   return {
     database: databaseFrom(env.DATABASE_URL, cwd),
@@ -182,6 +201,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     secureCookies: COOKIE_SECURE ? COOKIE_SECURE === "true" : NODE_ENV === "production",
     rateLimits: RATE_LIMITS,
     quickExitUrl: QUICK_EXIT_URL || DEFAULT_QUICK_EXIT_URL,
+    adminEmails: ADMIN_EMAILS,
   };
 }
 

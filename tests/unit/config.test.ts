@@ -240,3 +240,20 @@ describe("QUICK_EXIT_URL", () => {
     }
   });
 });
+
+describe("ADMIN_EMAILS", () => {
+  it("names no one by default, and lists addresses in lower case without repeats", () => {
+    expect(parseConfig({}, cwd).adminEmails).toEqual([]);
+    expect(parseConfig({ ADMIN_EMAILS: "" }, cwd).adminEmails).toEqual([]);
+    expect(parseConfig({ ADMIN_EMAILS: " Editor@Example.org, second@example.org,editor@example.org," }, cwd).adminEmails).toEqual([
+      "editor@example.org",
+      "second@example.org",
+    ]);
+  });
+
+  it("stops start-up with one line for anything that is not an address", () => {
+    expect(errorOf({ ADMIN_EMAILS: "editor@example.org;second@example.org" })).toBe(
+      'ADMIN_EMAILS must list email addresses separated by commas, like editor@example.org,second@example.org (got "editor@example.org;second@example.org").',
+    );
+  });
+});
