@@ -28,7 +28,10 @@ export {
 } from "./statistics";
 export {
   HIGH_SCALE_CORRELATION,
+  HIGH_SCALE_CORRELATION_TEXT,
+  ITEM_FLAG_TEXT,
   ItemAnalysisAccumulator,
+  formatStatistic,
   LOW_ITEM_REST,
   MIN_ATTEMPTS_FOR_ITEM_ANALYSIS,
   analyseItems,
