@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { ITEMS_EDITOR_EMAIL } from "./tests/e2e/support/admin";
 
 /** Asks the OS for a free port, synchronously, so the config can use it straight away. */
 function findFreePort(): string {
@@ -65,6 +66,8 @@ export default defineConfig({
         RATE_LIMITS: "new-guests-per-address=2000/3600",
         // A neutral site on this machine (support/neutral-site.mjs): no request leaves it.
         QUICK_EXIT_URL: `http://weather.localhost:${neutralPort}/today`,
+        // The one account that may see /admin/items (tests/e2e/admin-items.spec.ts).
+        ADMIN_EMAILS: ITEMS_EDITOR_EMAIL,
       },
     },
     {
