@@ -15,7 +15,7 @@ const coefficient = (value: number | null) => formatStatistic(value, 2, false);
 const interval = (scale: ScaleStatistics) =>
   scale.alphaInterval ? `${coefficient(scale.alphaInterval.lower)} to ${coefficient(scale.alphaInterval.upper)}` : "–";
 
-const headCell = "py-2 pr-3 align-bottom font-semibold";
+const headCell = "py-2 pr-3 align-bottom font-semibold whitespace-nowrap";
 const numberCell = "pt-1 pr-3 pb-3 tabular-nums";
 
 /** The five scales side by side: α with its interval, and the mean and SD of the 0–100 scores. */
@@ -165,13 +165,17 @@ export function ItemAnalysisReport({ analysis, names }: { analysis: ItemAnalysis
   }
   const flagged = analysis.scales.reduce((sum, scale) => sum + scale.items.filter((item) => item.flags.length > 0).length, 0);
   const highPairs = analysis.scaleCorrelations.filter((pair) => pair.high).length;
+  const itemsSentence =
+    flagged === 0 ? "No item is flagged." : `${flagged} ${flagged === 1 ? "item is" : "items are"} flagged as worth a look.`;
+  const pairsSentence =
+    highPairs === 0
+      ? "No two scales overlap strongly."
+      : `${highPairs} ${highPairs === 1 ? "pair of scales overlaps" : "pairs of scales overlap"} strongly.`;
   return (
     <>
       <p className="mt-8 max-w-reading text-lg">
-        From <strong>{analysis.attemptCount}</strong> finished attempts of version {analysis.quizVersion}.{" "}
-        {flagged === 0 && highPairs === 0
-          ? "Nothing is flagged."
-          : `${flagged} ${flagged === 1 ? "item is" : "items are"} flagged, and ${highPairs} ${highPairs === 1 ? "pair" : "pairs"} of scales.`}
+        From <strong>{analysis.attemptCount}</strong> finished attempts of version {analysis.quizVersion}. {itemsSentence}{" "}
+        {pairsSentence}
       </p>
 
       <section aria-labelledby="scales" className="mt-10 max-w-reading">
