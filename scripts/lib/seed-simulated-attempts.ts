@@ -6,44 +6,40 @@ import { randomUUID } from "node:crypto";
 import type { Db } from "../../lib/db";
 import { scoreAttempt, type AttemptAnswers, type Quiz } from "../../lib/scoring";
 
-const CHUNK = 200;
+const CHUNK = 500;
 
 /** Writes one finished attempt per entry of `attempts`; returns the profile id they belong to. */
 export async function seedSimulatedAttempts(db: Db, quiz: Quiz, attempts: readonly AttemptAnswers[]): Promise<string> {
   const profileId = randomUUID();
   await db.profile.create({ data: { id: profileId, name: "Simulated respondents", isAnonymous: true } });
-  for (let start = 0; start < attempts.length; start += CHUNK) {
-    const chunk = attempts.slice(start, start + CHUNK).map((answers) => {
-      const list = Object.entries(answers).map(([itemId, value]) => ({ itemId, value }));
-      return { id: randomUUID(), answers: list, result: scoreAttempt(quiz, list) };
-    });
-    const completedAt = new Date();
-    // Attempts first, then what hangs off them (no long transaction: a slow machine would time it out).
-    await db.quizAttempt.createMany({
-      data: chunk.map(({ id, result }) => ({
-        id,
-        profileId,
-        quizVersion: quiz.version,
-        status: "completed",
-        completedAt,
-        scoringVersion: result.scoringVersion,
-      })),
-    });
-    await db.quizAnswer.createMany({
-      data: chunk.flatMap(({ id, answers }) => answers.map((answer) => ({ attemptId: id, itemId: answer.itemId, value: answer.value }))),
-    });
-    await db.strategyScore.createMany({
-      data: chunk.flatMap(({ id, result }) =>
-        result.strategies.map((strategy) => ({
-          attemptId: id,
-          strategy: strategy.strategy,
-          score: strategy.status === "scored" ? strategy.score : null,
-          band: strategy.status === "scored" ? strategy.band : null,
-          answered: strategy.answered,
-          total: strategy.total,
-        })),
-      ),
-    });
-  }
+  const scored = attempts.map((answers) => {
+    const list = Object.entries(answers).map(([itemId, value]) => ({ itemId, value }));
+    return { id: randomUUID(), answers: list, result: scoreAttempt(quiz, list) };
+  });
+  const completedAt = new Date();
+  // Attempts first, then what hangs off them, each in slices of CHUNK rows: equal-sized inserts
+  // keep the client's statement cache small, and no long transaction (a slow machine would time it out).
+  const attemptRows = scored.map(({ id, result }) => ({
+    id,
+    profileId,
+    quizVersion: quiz.version,
+    status: "completed",
+    completedAt,
+    scoringVersion: result.scoringVersion,
+  }));
+  const answerRows = scored.flatMap(({ id, answers }) => answers.map((answer) => ({ attemptId: id, itemId: answer.itemId, value: answer.value })));
+  const scoreRows = scored.flatMap(({ id, result }) =>
+    result.strategies.map((strategy) => ({
+      attemptId: id,
+      strategy: strategy.strategy,
+      score: strategy.status === "scored" ? strategy.score : null,
+      band: strategy.status === "scored" ? strategy.band : null,
+      answered: strategy.answered,
+      total: strategy.total,
+    })),
+  );
+  for (let start = 0; start < attemptRows.length; start += CHUNK) await db.quizAttempt.createMany({ data: attemptRows.slice(start, start + CHUNK) });
+  for (let start = 0; start < answerRows.length; start += CHUNK) await db.quizAnswer.createMany({ data: answerRows.slice(start, start + CHUNK) });
+  for (let start = 0; start < scoreRows.length; start += CHUNK) await db.strategyScore.createMany({ data: scoreRows.slice(start, start + CHUNK) });
   return profileId;
 }
