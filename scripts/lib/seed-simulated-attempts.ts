@@ -7,11 +7,13 @@ import type { Db } from "../../lib/db";
 import { scoreAttempt, type AttemptAnswers, type Quiz } from "../../lib/scoring";
 
 const CHUNK = 500;
+/** The name of the guest profile simulated attempts belong to. */
+export const SIMULATED_PROFILE_NAME = "Simulated respondents";
 
 /** Writes one finished attempt per entry of `attempts`; returns the profile id they belong to. */
 export async function seedSimulatedAttempts(db: Db, quiz: Quiz, attempts: readonly AttemptAnswers[]): Promise<string> {
   const profileId = randomUUID();
-  await db.profile.create({ data: { id: profileId, name: "Simulated respondents", isAnonymous: true } });
+  await db.profile.create({ data: { id: profileId, name: SIMULATED_PROFILE_NAME, isAnonymous: true } });
   const scored = attempts.map((answers) => {
     const list = Object.entries(answers).map(([itemId, value]) => ({ itemId, value }));
     return { id: randomUUID(), answers: list, result: scoreAttempt(quiz, list) };
