@@ -52,7 +52,7 @@ export const profileExportSchema = z.strictObject({
       answers: z.array(
         z.strictObject({
           itemId: z.string(),
-          /** 1 Never, 2 Rarely, 3 Sometimes, 4 Often, 5 Almost always. */
+          /** 1 Almost never (Never before 2026.12-1), 2 Rarely, 3 Sometimes, 4 Often, 5 Almost always. */
           value: z.number().int().min(1).max(5),
           answeredAt: instant,
           updatedAt: instant,

@@ -11,7 +11,7 @@ export const strategyNames: Record<string, string> = Object.fromEntries(
     ([id, text]) => [id, text.name],
   ),
 );
-export const scaleLabels = ["Never", "Rarely", "Sometimes", "Often", "Almost always"];
+export const scaleLabels = ["Almost never", "Rarely", "Sometimes", "Often", "Almost always"];
 
 /**
  * The score each strategy should get, worked out here from the item keying alone
