@@ -60,10 +60,12 @@ export async function submitAnswer(_previous: AnswerFormState, formData: FormDat
   if (!("saved" in saved)) {
     if (saved.refused === "not-found") notFound();
     if (saved.refused === "finished") redirect(resultPath(attemptId));
+    // Begun on a quiz version since replaced: its own page says so and offers the new one.
+    if (saved.refused === "outdated") redirect(questionPath(attemptId, position));
     return { error: saved.refused === "invalid-answer" ? saved.message : "That answer could not be saved." };
   }
   if (position < quiz.items.length) redirect(questionPath(attemptId, position + 1));
-  return finish(profile, attemptId);
+  return finish(profile, attemptId, position);
 }
 
 /** A write whose profile (or attempt) was deleted just now, by another browser: signed out, nothing here. */
@@ -72,9 +74,10 @@ function signedOut(error: unknown): never {
   throw error;
 }
 
-async function finish(profile: { id: string; isGuest: boolean }, attemptId: string): Promise<never> {
+async function finish(profile: { id: string; isGuest: boolean }, attemptId: string, position: number): Promise<never> {
   const finished = await finishAttempt(profile, attemptId);
   if ("finished" in finished) redirect(resultPath(attemptId));
   if (finished.refused === "unanswered") redirect(questionPath(attemptId, finished.firstUnanswered + 1));
+  if (finished.refused === "outdated") redirect(questionPath(attemptId, position));
   notFound();
 }
