@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, inject, it, vi } from "vitest";
 import type { CurrentProfile } from "@/lib/auth/profile";
 import { quiz, quizForVersion } from "@/lib/content/quiz";
 import { db } from "@/lib/db";
+import { exportProfileData } from "@/lib/data/profile-data";
 import {
   findOutdatedAttempt,
   findUnfinishedAttempt,
@@ -126,6 +127,14 @@ describe(`an attempt left part-way on a retired quiz version (${inject("provider
     expect(await getAttempt(alex, fresh.id)).toBeNull();
     expect((await findUnfinishedAttempt(alex))?.id).toBe(again.id);
     expect(await answerCount(id)).toBe(12);
+  });
+
+  it("exports the old attempt with its version and its answers in the order that version asked them", async () => {
+    const alex = visitor.profile!;
+    const id = await seedRetiredAttempt(alex, 20);
+    const exported = (await exportProfileData(alex))!.quizAttempts.find((attempt) => attempt.id === id)!;
+    expect(exported).toMatchObject({ quizVersion: RETIRED, status: "in_progress" });
+    expect(exported.answers.map((answer) => answer.itemId)).toEqual(retired.items.slice(0, 20).map((item) => item.id));
   });
 
   it("leaves another profile's old attempt alone: not found, nothing changed", async () => {
