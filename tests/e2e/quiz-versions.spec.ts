@@ -95,8 +95,7 @@ test("a page open since before the update: the next answer explains, keeps the a
   await page.keyboard.press("4");
   await page.keyboard.press("Enter");
   const response = await refused;
-  expect(response.status()).toBe(409);
-  expect(await response.json()).toMatchObject({ reason: "quiz-updated" });
+  expect(response.status()).toBe(409); // its reason is checked in the next test; the page has reloaded already
   await expectQuizUpdated(page, 3);
   expect(page.url()).toMatch(new RegExp(`/quiz/${oldId}/\\d+$`));
   expect(storedAttempt(oldId)).toEqual({ quizVersion: RETIRED, status: "in_progress", answers: 3 });
