@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { StrategyScoresChart } from "@/components/charts/strategy-scores-chart";
 import { SafetyNote } from "@/components/help/safety-note";
 import { ScoreTable } from "@/components/results/score-table";
@@ -11,7 +11,8 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { currentProfile } from "@/lib/auth/profile";
 import { capacities, lessonPath, quiz, strategyTexts } from "@/lib/content/quiz";
-import { getResult } from "@/lib/data/quiz-attempts";
+import { getAttempt, getResult } from "@/lib/data/quiz-attempts";
+import { questionPath } from "@/lib/routes";
 import { rankStrategies } from "@/lib/scoring";
 
 export const metadata: Metadata = { title: "Your quiz results", robots: { index: false } };
@@ -22,7 +23,13 @@ export default async function ResultsPage({ params }: PageProps<"/results/[attem
   const { attemptId } = await params;
   const profile = await currentProfile();
   const result = profile ? await getResult(profile, attemptId) : null;
-  if (!result) notFound();
+  if (!result) {
+    // An attempt not finished yet (a page loaded before a quiz update sends its refused save here):
+    // back to its questions, which resume it or explain that the quiz was updated.
+    const unfinished = profile ? await getAttempt(profile, attemptId) : null;
+    if (unfinished?.status === "in_progress") redirect(questionPath(unfinished.id, 1));
+    notFound();
+  }
 
   const { ranking, top } = rankStrategies(quiz, result.strategies);
   const byStrategy = new Map(result.strategies.map((entry) => [entry.strategy, entry]));

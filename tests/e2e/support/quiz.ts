@@ -5,13 +5,17 @@ import { expect, type Page } from "@playwright/test";
 type Item = { id: string; strategy: string; keyed: "plus" | "minus"; text: string };
 
 const contentDir = path.join(__dirname, "..", "..", "..", "content", "quiz");
-export const items: Item[] = JSON.parse(readFileSync(path.join(contentDir, "items.json"), "utf8")).items;
+const itemsFile = JSON.parse(readFileSync(path.join(contentDir, "items.json"), "utf8")) as { version: string; instruction: string; items: Item[] };
+export const items: Item[] = itemsFile.items;
+/** The question every item answers (time frame and who), shown before the first item and on each screen. */
+export const instruction: string = itemsFile.instruction;
+export const quizVersion: string = itemsFile.version;
 export const strategyNames: Record<string, string> = Object.fromEntries(
   Object.entries(JSON.parse(readFileSync(path.join(contentDir, "strategies.json"), "utf8")) as Record<string, { name: string }>).map(
     ([id, text]) => [id, text.name],
   ),
 );
-export const scaleLabels = ["Never", "Rarely", "Sometimes", "Often", "Almost always"];
+export const scaleLabels = ["Almost never", "Rarely", "Sometimes", "Often", "Almost always"];
 
 /**
  * The score each strategy should get, worked out here from the item keying alone

@@ -83,7 +83,7 @@ describe("scoreAttempt: scores by hand", () => {
     });
   });
 
-  it("counts a minus item answered 'Almost always' as 'Never' for the strategy", () => {
+  it("counts a minus item answered 'Almost always' as 'Almost never' for the strategy", () => {
     // Two minus items: "I say so when I disagree" answered 5 means little conflict avoidance.
     const quiz = quizOf({ "conflict-avoidance": ["minus", "minus"] });
     expect(resultOf(quiz, answersFor("conflict-avoidance", [5, 5]), "conflict-avoidance")).toMatchObject({ score: 0 });
