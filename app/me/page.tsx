@@ -20,6 +20,7 @@ import { listLessonProgress } from "@/lib/data/lesson-progress";
 import { listPracticeEntries } from "@/lib/data/practice-entries";
 import { describeProfile } from "@/lib/data/profiles";
 import { listResults } from "@/lib/data/quiz-attempts";
+import { quizReliability } from "@/lib/data/reliability";
 import { listReflections } from "@/lib/data/reflections";
 import { lessonStepPath } from "@/lib/routes";
 import { rankStrategies, STRATEGIES } from "@/lib/scoring";
@@ -58,6 +59,10 @@ export default async function JourneyPage() {
   const allLessons = lessons();
   const names = Object.fromEntries(STRATEGIES.map((strategy) => [strategy, strategyTexts[strategy].name]));
   const numbered = numberResults(results);
+  const versions = [...new Set(results.map((result) => result.quizVersion))];
+  const reliability = Object.fromEntries(
+    await Promise.all(versions.map(async (version) => [version, await quizReliability(version)] as const)),
+  );
   const summaries: ResultSummary[] = numbered.map((result) => ({
     ...result,
     top: rankStrategies(quiz, result.strategies)
@@ -136,7 +141,7 @@ export default async function JourneyPage() {
         intro={numbered.length > 0 ? "One small chart per strategy, from your first result to your latest." : undefined}
       >
         {numbered.length > 0 ? (
-          <StrategyTrends results={trendResults(numbered)} names={names} />
+          <StrategyTrends results={trendResults(numbered)} names={names} reliability={reliability} />
         ) : (
           <EmptyState>
             <p>

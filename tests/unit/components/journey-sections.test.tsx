@@ -47,6 +47,7 @@ describe("the results list", () => {
     const results: ResultSummary[] = numberResults(
       Array.from({ length: 12 }, (_, index) => ({
         id: `r${12 - index}`,
+        quizVersion: "1",
         completedAt: new Date(Date.UTC(2026, 11 - index, 15, 10)),
         strategies: [],
       })),
