@@ -7,6 +7,7 @@ import { groupPracticeEntries, PracticeByCapacity } from "@/components/journey/p
 import { groupReflections, ReflectionsByLesson } from "@/components/journey/reflections-by-lesson";
 import { ResultsList, type ResultSummary } from "@/components/journey/results-list";
 import { StrategyTrends } from "@/components/journey/strategy-trends";
+import { shownScore } from "@/components/results/shown-score";
 import { YourData } from "@/components/journey/your-data";
 import { LessonList } from "@/components/lessons/lesson-list";
 import { ButtonLink } from "@/components/ui/button";
@@ -63,15 +64,19 @@ export default async function JourneyPage() {
   const reliability = Object.fromEntries(
     await Promise.all(versions.map(async (version) => [version, await quizReliability(version)] as const)),
   );
-  const summaries: ResultSummary[] = numbered.map((result) => ({
-    ...result,
-    top: rankStrategies(quiz, result.strategies)
-      .top.slice(0, 2)
-      .flatMap((strategy) => {
+  const summaries: ResultSummary[] = numbered.map((result) => {
+    const scales = reliability[result.quizVersion]!;
+    const { top } = rankStrategies(quiz, result.strategies, scales);
+    return {
+      ...result,
+      top: top.slice(0, 2).flatMap((strategy) => {
         const entry = result.strategies.find((candidate) => candidate.strategy === strategy);
-        return entry?.status === "scored" ? [{ name: names[strategy]!, band: entry.band }] : [];
+        const shown = entry ? shownScore(entry, scales) : null;
+        return shown ? [{ name: names[strategy]!, reading: shown.readingText }] : [];
       }),
-  }));
+      more: Math.max(0, top.length - 2),
+    };
+  });
   const reflectionGroups = groupReflections(allLessons, reflections);
   const practiceGroups = groupPracticeEntries(capacities, allLessons, entries);
   const hasAnything = [results, progress, reflections, entries].some((list) => list.length > 0);

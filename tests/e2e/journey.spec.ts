@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
-import { expectedScores, finishQuiz, realChangeFrom, strategyNames } from "./support/quiz";
+import { expectedReading, expectedScores, finishQuiz, realChangeFrom, strategyNames } from "./support/quiz";
 import { saveScreenshots } from "./support/screenshots";
 
 // Two different answer patterns, so every strategy's score (and its change) is known from the keying.
@@ -104,10 +104,12 @@ test("two quizzes, a reflection and a practice entry all show on /me, and two re
   await expect(results).toHaveCount(2);
   await expect(results.nth(0)).toContainText("Result 2");
   await expect(results.nth(0).getByRole("link")).toHaveAttribute("href", `/results/${second}`);
-  await expect(results.nth(0)).toContainText(`${strategyNames["passive-aggressiveness"]} (high)`);
+  await expect(results.nth(0)).toContainText(
+    `${strategyNames["passive-aggressiveness"]} (${expectedReading(Number(after["passive-aggressiveness"])).reading})`,
+  );
   await expect(results.nth(1)).toContainText("Result 1");
   await expect(results.nth(1).getByRole("link")).toHaveAttribute("href", `/results/${first}`);
-  await expect(results.nth(1)).toContainText(`${strategyNames.control} (high)`);
+  await expect(results.nth(1)).toContainText(`${strategyNames.control} (${expectedReading(Number(before.control)).reading})`);
 
   // A chart per strategy with both scores in its text alternative, and the same numbers in the table.
   const trend = section(page, "How your scores move");
