@@ -28,7 +28,7 @@ const twoDecimals = (value: number) => value.toFixed(2).replace(/^0\./, ".");
 /** A formula on a line of its own, read out as written. */
 function Formula({ children }: { children: string }) {
   return (
-    <p className="overflow-x-auto rounded-lg bg-soft px-4 py-3 font-mono text-[0.95em] whitespace-nowrap">
+    <p className="rounded-lg bg-soft px-4 py-3 font-mono text-[0.95em]">
       <code>{children}</code>
     </p>
   );
@@ -66,7 +66,7 @@ export default async function HowTheQuizWorksPage() {
         lead="What the quiz looks at, what it can’t tell you, and how every number on your results is worked out."
       />
       <Prose className="mt-10">
-        <section aria-labelledby="measures">
+        <section aria-labelledby="measures" className="[&>*+*]:mt-[1.1em] [&>h2+*]:mt-[0.6em]">
           <h2 id="measures">What it looks at</h2>
           <p>
             The quiz asks how often {quiz.items.length} everyday statements are true for you. Each statement belongs to
@@ -80,7 +80,7 @@ export default async function HowTheQuizWorksPage() {
           </p>
         </section>
 
-        <section aria-labelledby="not">
+        <section aria-labelledby="not" className="[&>*+*]:mt-[1.1em] [&>h2+*]:mt-[0.6em]">
           <h2 id="not">What it doesn’t do</h2>
           <ul>
             <li>It doesn’t diagnose anything. It is not a validated clinical instrument, and it can’t replace a conversation with a professional.</li>
@@ -90,7 +90,7 @@ export default async function HowTheQuizWorksPage() {
           </ul>
         </section>
 
-        <section aria-labelledby="scores">
+        <section aria-labelledby="scores" className="[&>*+*]:mt-[1.1em] [&>h2+*]:mt-[0.6em]">
           <h2 id="scores">How a score is worked out</h2>
           <p>
             Each answer gives 0 to 4 points for its strategy: more points the more often the strategy shows. For a
@@ -105,7 +105,7 @@ export default async function HowTheQuizWorksPage() {
           </p>
         </section>
 
-        <section aria-labelledby="bands">
+        <section aria-labelledby="bands" className="[&>*+*]:mt-[1.1em] [&>h2+*]:mt-[0.6em]">
           <h2 id="bands">Bands</h2>
           <p>
             Below {BAND_CUT_POINTS.moderate} reads as low, {BAND_CUT_POINTS.moderate} to {BAND_CUT_POINTS.high - 1} as
@@ -114,7 +114,7 @@ export default async function HowTheQuizWorksPage() {
           </p>
         </section>
 
-        <section aria-labelledby="ranges">
+        <section aria-labelledby="ranges" className="[&>*+*]:mt-[1.1em] [&>h2+*]:mt-[0.6em]">
           <h2 id="ranges">Each score’s likely range</h2>
           <p>
             If you took the quiz again tomorrow, feeling much the same, your answers would still shift a little, and so
@@ -133,7 +133,7 @@ export default async function HowTheQuizWorksPage() {
           </ul>
           <p>From these come the standard error of measurement (SEM) and the range:</p>
           <Formula>SEM = SD × √(1 − α)</Formula>
-          <Formula>likely range = score ± 1.96 × SEM, kept within 0 to 100</Formula>
+          <Formula>range = score ± 1.96 × SEM (within 0 to 100)</Formula>
           <p>
             With the figures below, a score of 50 for {example.name.toLowerCase()} has the range {Math.max(0, 50 - example.margin)} to{" "}
             {Math.min(100, 50 + example.margin)}. When a range crosses a band line, the score reads as between two
@@ -146,7 +146,7 @@ export default async function HowTheQuizWorksPage() {
           </p>
         </section>
 
-        <section aria-labelledby="change">
+        <section aria-labelledby="change" className="[&>*+*]:mt-[1.1em] [&>h2+*]:mt-[0.6em]">
           <h2 id="change">A real change, or about the same</h2>
           <p>
             When you compare two of your results, each change is checked against the quiz’s own margin with the
@@ -170,7 +170,7 @@ export default async function HowTheQuizWorksPage() {
           </p>
         </section>
 
-        <section aria-labelledby="figures">
+        <section aria-labelledby="figures" className="[&>*+*]:mt-[1.1em] [&>h2+*]:mt-[0.6em]">
           <h2 id="figures">The figures for this version of the quiz</h2>
           <p>
             {reliability.basis.kind === "results"
