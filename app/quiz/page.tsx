@@ -59,6 +59,10 @@ export default async function QuizPage({ searchParams }: PageProps<"/quiz">) {
           Each comes with a plain explanation of what it protects you from, what it costs, and the capacities that help
           it ease.
         </p>
+        <p>
+          <Link href="/quiz/how-it-works">How the quiz works</Link>: what it looks at, what it can’t tell you, and how the
+          scores are worked out.
+        </p>
       </Prose>
 
       <Notice tone="highlight" title="Private, and saved as you go" className="mt-8 max-w-reading">

@@ -5,6 +5,7 @@ export {
   BAND_CUT_POINTS,
   SCORING_VERSION,
   bandFor,
+  leadingGroup,
   rankStrategies,
   scoreAttempt,
 } from "./score-attempt";
@@ -17,3 +18,21 @@ export {
   type QuizReliability,
   type ScaleReliability,
 } from "./reliability";
+export {
+  Z_95,
+  aboutEquallyActive,
+  changeVerdict,
+  changeVerdictText,
+  cutPointsCrossed,
+  marginOfScore,
+  rangeReadingText,
+  readRange,
+  reliableChangeIndex,
+  scoreRange,
+  standardErrorOfDifference,
+  standardErrorOfMeasurement,
+  wholeScore,
+  type ChangeVerdict,
+  type RangeReading,
+  type ScoreRange,
+} from "./margins";

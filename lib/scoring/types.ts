@@ -54,7 +54,7 @@ export type StrategyResult = {
 } & (
   | {
       status: "scored";
-      /** 0–100, rounded to one decimal place. */
+      /** 0–100: a whole number since SCORING_VERSION 2; one decimal in results stored under 1. */
       score: number;
       band: Band;
     }
