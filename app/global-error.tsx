@@ -2,6 +2,7 @@
 
 import { DrawbridgeMark } from "@/components/site/drawbridge-mark";
 import { ErrorMessage } from "@/components/site/error-message";
+import { LeaveQuickly } from "@/components/site/leave-quickly";
 import { Button, buttonClassName } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import "./globals.css";
@@ -13,6 +14,7 @@ export default function GlobalError({ retry }: { error: unknown; retry: () => vo
     <html lang="en">
       <body className="flex min-h-dvh flex-col">
         <title>Something went wrong · Drawbridge</title>
+        <LeaveQuickly />
         <header className="border-b border-line">
           <Container className="flex min-h-17 items-center py-3">
             <span className="inline-flex items-center gap-2 text-lg font-bold tracking-tight">

@@ -5,7 +5,7 @@ import { ContentError } from "../lib/content/schemas";
 
 async function main() {
   try {
-    const { quiz, strategyTexts, capacities } = await import("../lib/content/quiz");
+    const { quiz, quizVersions, strategyTexts, capacities } = await import("../lib/content/quiz");
     const { lessons } = await import("../lib/content/lessons");
     const all = lessons();
     // The references on /sources (content/sources.json).
@@ -18,6 +18,7 @@ async function main() {
         `${helpLines.crisis.lines.length} crisis lines and ${abuseLines} abuse lines in ${helpLines.abuse.countries.length} countries ` +
         `(last checked ${helpLines.lastChecked}).`,
     );
+    console.log(`Quiz versions OK: ${quizVersions[0]} (current)${quizVersions.slice(1).map((version) => `, ${version} (retired)`).join("")}.`);
     console.log(`Sources OK: ${sourceGroups.reduce((n, group) => n + group.references.length, 0)} references in ${sourceGroups.length} groups.`);
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;

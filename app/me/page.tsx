@@ -7,6 +7,7 @@ import { groupPracticeEntries, PracticeByCapacity } from "@/components/journey/p
 import { groupReflections, ReflectionsByLesson } from "@/components/journey/reflections-by-lesson";
 import { ResultsList, type ResultSummary } from "@/components/journey/results-list";
 import { StrategyTrends } from "@/components/journey/strategy-trends";
+import { shownScore } from "@/components/results/shown-score";
 import { YourData } from "@/components/journey/your-data";
 import { LessonList } from "@/components/lessons/lesson-list";
 import { ButtonLink } from "@/components/ui/button";
@@ -20,6 +21,7 @@ import { listLessonProgress } from "@/lib/data/lesson-progress";
 import { listPracticeEntries } from "@/lib/data/practice-entries";
 import { describeProfile } from "@/lib/data/profiles";
 import { listResults } from "@/lib/data/quiz-attempts";
+import { quizReliability } from "@/lib/data/reliability";
 import { listReflections } from "@/lib/data/reflections";
 import { lessonStepPath } from "@/lib/routes";
 import { rankStrategies, STRATEGIES } from "@/lib/scoring";
@@ -58,15 +60,23 @@ export default async function JourneyPage() {
   const allLessons = lessons();
   const names = Object.fromEntries(STRATEGIES.map((strategy) => [strategy, strategyTexts[strategy].name]));
   const numbered = numberResults(results);
-  const summaries: ResultSummary[] = numbered.map((result) => ({
-    ...result,
-    top: rankStrategies(quiz, result.strategies)
-      .top.slice(0, 2)
-      .flatMap((strategy) => {
+  const versions = [...new Set(results.map((result) => result.quizVersion))];
+  const reliability = Object.fromEntries(
+    await Promise.all(versions.map(async (version) => [version, await quizReliability(version)] as const)),
+  );
+  const summaries: ResultSummary[] = numbered.map((result) => {
+    const scales = reliability[result.quizVersion]!;
+    const { top } = rankStrategies(quiz, result.strategies, scales);
+    return {
+      ...result,
+      top: top.slice(0, 2).flatMap((strategy) => {
         const entry = result.strategies.find((candidate) => candidate.strategy === strategy);
-        return entry?.status === "scored" ? [{ name: names[strategy]!, band: entry.band }] : [];
+        const shown = entry ? shownScore(entry, scales) : null;
+        return shown ? [{ name: names[strategy]!, reading: shown.readingText }] : [];
       }),
-  }));
+      more: Math.max(0, top.length - 2),
+    };
+  });
   const reflectionGroups = groupReflections(allLessons, reflections);
   const practiceGroups = groupPracticeEntries(capacities, allLessons, entries);
   const hasAnything = [results, progress, reflections, entries].some((list) => list.length > 0);
@@ -136,7 +146,7 @@ export default async function JourneyPage() {
         intro={numbered.length > 0 ? "One small chart per strategy, from your first result to your latest." : undefined}
       >
         {numbered.length > 0 ? (
-          <StrategyTrends results={trendResults(numbered)} names={names} />
+          <StrategyTrends results={trendResults(numbered)} names={names} reliability={reliability} />
         ) : (
           <EmptyState>
             <p>

@@ -5,10 +5,11 @@ import { Container } from "@/components/ui/container";
 import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Prose } from "@/components/ui/prose";
+import { QuizUpdated } from "@/components/quiz/quiz-updated";
 import { startQuiz } from "@/lib/actions/quiz";
 import { currentProfile } from "@/lib/auth/profile";
-import { quiz } from "@/lib/content/quiz";
-import { findUnfinishedAttempt } from "@/lib/data/quiz-attempts";
+import { answerScale, instruction, quiz } from "@/lib/content/quiz";
+import { findOutdatedAttempt, findUnfinishedAttempt } from "@/lib/data/quiz-attempts";
 import { questionPath } from "@/lib/routes";
 import { firstUnansweredIndex } from "@/lib/scoring";
 
@@ -24,6 +25,9 @@ export default async function QuizPage({ searchParams }: PageProps<"/quiz">) {
   const notSaved = unsaved === "1";
   const profile = await currentProfile();
   const unfinished = profile ? await findUnfinishedAttempt(profile) : null;
+  // Left part-way on a version since replaced (and nothing newer begun): say so, offer the new one.
+  const outdated = profile && !unfinished ? await findOutdatedAttempt(profile) : null;
+  const [lowest, highest] = [answerScale[0]!.label, answerScale.at(-1)!.label];
   const gap = unfinished ? firstUnansweredIndex(quiz, unfinished.answers) : -1;
   // Every item answered but not finished (the last step failed): the last question finishes it.
   const resumeAt = gap === -1 ? quiz.items.length : gap + 1;
@@ -35,10 +39,14 @@ export default async function QuizPage({ searchParams }: PageProps<"/quiz">) {
         lead={`About ten minutes: ${quiz.items.length} short statements, one at a time.`}
       />
       <Prose className="mt-10">
+        <p>Every statement asks the same question:</p>
+        <p id="quiz-instruction" className="border-l-4 border-accent pl-4 text-lg font-medium">
+          {instruction}
+        </p>
         <p>
-          For each statement, choose how often it is true for you, from “Never” to “Almost always”. There are no right
-          answers; the first one that feels true is usually the most useful. At the end you’ll see how active five
-          protective strategies seem in you right now:
+          For each one, choose how often, from “{lowest}” to “{highest}”. There are no right answers; the first one that
+          feels true is usually the most useful. At the end you’ll see how active five protective strategies seem in
+          you right now:
         </p>
         <ul>
           <li>intimacy avoidance</li>
@@ -50,6 +58,10 @@ export default async function QuizPage({ searchParams }: PageProps<"/quiz">) {
         <p>
           Each comes with a plain explanation of what it protects you from, what it costs, and the capacities that help
           it ease.
+        </p>
+        <p>
+          <Link href="/quiz/how-it-works">How the quiz works</Link>: what it looks at, what it can’t tell you, and how the
+          scores are worked out.
         </p>
       </Prose>
 
@@ -81,6 +93,9 @@ export default async function QuizPage({ searchParams }: PageProps<"/quiz">) {
           The quiz didn’t start: nothing can be saved just now. Please try again in a moment.
         </p>
       )}
+      {outdated ? (
+        <QuizUpdated answered={Object.keys(outdated.answers).length} className="mt-10 max-w-reading" />
+      ) : (
       <div className="mt-10 flex flex-wrap items-center gap-4">
         {unfinished ? (
           <>
@@ -101,6 +116,7 @@ export default async function QuizPage({ searchParams }: PageProps<"/quiz">) {
           </form>
         )}
       </div>
+      )}
     </Container>
   );
 }

@@ -1,9 +1,13 @@
-import type { Strategy, StrategyResult } from "@/lib/scoring";
+import { describeChange, type StrategyChange } from "@/components/journey/change";
+import { shownScore } from "@/components/results/shown-score";
+import { bandFor, type QuizReliability, type Strategy, type StrategyResult } from "@/lib/scoring";
 import { BAND_LINES, BandLine, bandOpacity, SCALE_TICKS, TickLabel, TICK_FONT_SIZE } from "./chart-style";
 
 /** One finished quiz result as a point in time, for the trend chart and its table. */
 export type TrendResult = {
   id: string;
+  /** The quiz version it was scored on: its margin comes from that version. */
+  quizVersion: string;
   /** "Result 2": the results are numbered oldest first, so two on one day stay apart. */
   title: string;
   /** "27 November 2026", for the text alternative. */
@@ -13,11 +17,15 @@ export type TrendResult = {
   strategies: readonly StrategyResult[];
 };
 
+/** Each quiz version's reliability, by version. */
+export type TrendReliability = Readonly<Record<string, QuizReliability>>;
+
 type Props = {
   strategy: Strategy;
   name: string;
   /** Oldest first: the x axis runs from the first result to the latest. */
   results: readonly TrendResult[];
+  reliability: TrendReliability;
 };
 
 // Small on purpose: five sit side by side on a wide screen, and the text stays readable.
@@ -34,25 +42,57 @@ export function scoreOf(results: readonly StrategyResult[], strategy: Strategy) 
   return result?.status === "scored" ? result : null;
 }
 
-/** What the chart shows, in words: every result's date, score and band, oldest first. */
-export function trendDescription(name: string, strategy: Strategy, results: readonly TrendResult[]): string {
-  const points = results.map((result) => {
+/**
+ * The change at each result from the result just before it (null for the first, or where
+ * either has too few answers): a real change or about the same, by the quiz's margin.
+ */
+export function stepChanges(strategy: Strategy, results: readonly TrendResult[], reliability: TrendReliability) {
+  return results.map((result, index): Extract<StrategyChange, { rc: number }> | null => {
+    const previous = results[index - 1];
+    const before = previous && scoreOf(previous.strategies, strategy);
+    const after = scoreOf(result.strategies, strategy);
+    if (!previous || !before || !after) return null;
+    const change = describeChange(before, after, reliability[previous.quizVersion]!, reliability[result.quizVersion]!);
+    return change.kind === "not-comparable" ? null : change;
+  });
+}
+
+/**
+ * What the chart shows, in words: every result's date, whole score, likely range and how it
+ * reads, oldest first, and at each result whether it was a real change from the one before.
+ */
+export function trendDescription(
+  name: string,
+  strategy: Strategy,
+  results: readonly TrendResult[],
+  reliability: TrendReliability,
+): string {
+  const changes = stepChanges(strategy, results, reliability);
+  const points = results.map((result, index) => {
     const scored = scoreOf(result.strategies, strategy);
-    return `${result.date}, ${scored ? `${scored.score.toFixed(1)} (${scored.band})` : "not enough answers"}`;
+    const shown = scored ? shownScore(scored, reliability[result.quizVersion]!) : null;
+    const change = changes[index];
+    const words = change ? `; ${change.quizChanged ? "the quiz changed before this one; " : ""}${change.words}` : "";
+    return `${result.date}, ${shown ? `${shown.score} (likely ${shown.rangeText}, ${shown.readingText})${words}` : "not enough answers"}`;
   });
   const count = results.length === 1 ? "your one result so far" : `your ${results.length} results, oldest first`;
-  return `${name} across ${count}: ${points.join("; ")}.`;
+  return `${name} across ${count}: ${points.join(". ")}.`;
 }
 
 /**
  * One strategy's score at each finished result, as a line on the 0–100 scale with the band
  * lines at 40 and 65, drawn on the server. Meant for a surface-coloured panel.
  */
-export function StrategyTrendChart({ strategy, name, results }: Props) {
+export function StrategyTrendChart({ strategy, name, results, reliability }: Props) {
   const y = (score: number) => PLOT.bottom - (score / 100) * (PLOT.bottom - PLOT.top);
   const x = (index: number) =>
     results.length === 1 ? (PLOT.left + PLOT.right) / 2 : PLOT.left + (index / (results.length - 1)) * (PLOT.right - PLOT.left);
-  const points = results.map((result, index) => ({ result, x: x(index), scored: scoreOf(result.strategies, strategy) }));
+  const changes = stepChanges(strategy, results, reliability);
+  const points = results.map((result, index) => {
+    const stored = scoreOf(result.strategies, strategy);
+    const scored = stored ? shownScore(stored, reliability[result.quizVersion]!) : null;
+    return { result, x: x(index), scored, change: changes[index] ?? null };
+  });
   // A result without a score for this strategy leaves a gap: the line never bridges it.
   const segments: { x: number; y: number }[][] = [];
   let run: { x: number; y: number }[] = [];
@@ -75,7 +115,7 @@ export function StrategyTrendChart({ strategy, name, results }: Props) {
     <svg
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
       role="img"
-      aria-label={trendDescription(name, strategy, results)}
+      aria-label={trendDescription(name, strategy, results, reliability)}
       className="w-full overflow-visible text-ink"
       fontSize={TICK_FONT_SIZE}
       data-strategy={strategy}
@@ -103,10 +143,22 @@ export function StrategyTrendChart({ strategy, name, results }: Props) {
             data-line=""
           />
         ))}
-      {points.map(({ result, x: px, scored }, index) => (
+      {points.map(({ result, x: px, scored, change }, index) => (
         <g key={result.id}>
           {scored ? (
             <>
+              {change && change.kind !== "same" ? (
+                // A ring marks a real change from the result before.
+                <circle
+                  cx={px}
+                  cy={y(scored.score)}
+                  r={11}
+                  fill="none"
+                  strokeWidth="2"
+                  className="stroke-ink"
+                  data-real-change={change.kind}
+                />
+              ) : null}
               <circle cx={px} cy={y(scored.score)} r={7.5} className="fill-surface" />
               <circle
                 cx={px}
@@ -114,13 +166,13 @@ export function StrategyTrendChart({ strategy, name, results }: Props) {
                 r={6}
                 className="fill-accent stroke-accent"
                 strokeWidth="1.5"
-                fillOpacity={bandOpacity[scored.band]}
-                data-score={scored.score.toFixed(1)}
+                fillOpacity={bandOpacity[bandFor(scored.score)]}
+                data-score={scored.score}
               />
               {labelled(index) ? (
                 <text
                   x={px}
-                  y={y(scored.score) - 13}
+                  y={y(scored.score) - 15}
                   textAnchor="middle"
                   // A halo in the panel's colour keeps the number legible where it crosses a band line.
                   className="fill-ink stroke-surface"
@@ -130,7 +182,7 @@ export function StrategyTrendChart({ strategy, name, results }: Props) {
                   fontWeight="600"
                   style={{ fontVariantNumeric: "tabular-nums" }}
                 >
-                  {scored.score.toFixed(1)}
+                  {scored.score}
                 </text>
               ) : null}
             </>

@@ -1,10 +1,12 @@
+import { shownScore } from "@/components/results/shown-score";
 import { STRATEGIES } from "@/lib/scoring";
-import { scoreOf, type TrendResult } from "./strategy-trend-chart";
+import { scoreOf, stepChanges, type TrendReliability, type TrendResult } from "./strategy-trend-chart";
 
 type Props = {
   /** Oldest first, like the charts. */
   results: readonly TrendResult[];
   names: Readonly<Record<string, string>>;
+  reliability: TrendReliability;
   /** For the caption's id, so the scrolling wrapper can be named by it. */
   id: string;
 };
@@ -14,13 +16,14 @@ type Props = {
  * narrow screen with many results it scrolls sideways, and the wrapper takes keyboard focus
  * so it can be scrolled without a pointer.
  */
-export function StrategyTrendTable({ results, names, id }: Props) {
+export function StrategyTrendTable({ results, names, reliability, id }: Props) {
   const captionId = `${id}-caption`;
   return (
     <div role="region" aria-labelledby={captionId} tabIndex={0} className="-mx-1 overflow-x-auto rounded-lg px-1 pb-2">
       <table className="border-collapse text-left">
         <caption id={captionId} className="pb-3 text-left text-sm text-muted">
-          Your scores at each result, oldest first, on the 0 to 100 scale
+          Your scores at each result, oldest first, on the 0 to 100 scale, each with its likely range and, from the
+          second result on, whether it was a real change from the one before
         </caption>
         <thead>
           <tr className="border-b border-line-strong text-sm text-muted">
@@ -36,28 +39,42 @@ export function StrategyTrendTable({ results, names, id }: Props) {
           </tr>
         </thead>
         <tbody>
-          {STRATEGIES.map((strategy) => (
-            <tr key={strategy} className="border-b border-line">
-              <th scope="row" className="py-2 pr-3 font-medium sm:pr-6">
-                {names[strategy] ?? strategy}
-              </th>
-              {results.map((result) => {
-                const scored = scoreOf(result.strategies, strategy);
-                return (
-                  <td key={result.id} className="py-2 pl-3 text-right whitespace-nowrap sm:pl-6">
-                    {scored ? (
-                      <>
-                        <span className="tabular-nums">{scored.score.toFixed(1)}</span>
-                        <span className="block text-sm text-muted">{scored.band}</span>
-                      </>
-                    ) : (
-                      <span className="text-sm text-muted">not enough answers</span>
-                    )}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
+          {STRATEGIES.map((strategy) => {
+            const changes = stepChanges(strategy, results, reliability);
+            return (
+              <tr key={strategy} className="border-b border-line align-top">
+                <th scope="row" className="py-2 pr-3 font-medium sm:pr-6">
+                  {names[strategy] ?? strategy}
+                </th>
+                {results.map((result, index) => {
+                  const stored = scoreOf(result.strategies, strategy);
+                  const shown = stored ? shownScore(stored, reliability[result.quizVersion]!) : null;
+                  const change = changes[index];
+                  return (
+                    <td key={result.id} className="py-2 pl-3 text-right whitespace-nowrap sm:pl-6">
+                      {shown ? (
+                        <>
+                          <span className="tabular-nums">{shown.score}</span>
+                          <span className="block text-sm text-muted tabular-nums">range {shown.range.low}–{shown.range.high}</span>
+                          {change ? (
+                            <span
+                              className={`block text-sm ${change.kind === "same" ? "text-muted" : "font-semibold"}`}
+                              data-verdict={change.kind}
+                            >
+                              {change.kind === "same" ? "about the same" : change.kind === "higher" ? "real change: higher" : "real change: lower"}
+                              {change.quizChanged ? " (quiz changed)" : ""}
+                            </span>
+                          ) : null}
+                        </>
+                      ) : (
+                        <span className="text-sm text-muted">not enough answers</span>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
         </tbody>
       </table>
     </div>

@@ -1,19 +1,26 @@
-import { STRATEGIES, type StrategyResult } from "@/lib/scoring";
+import { shownScore } from "@/components/results/shown-score";
+import { STRATEGIES, type QuizReliability, type StrategyResult } from "@/lib/scoring";
 import { describeChange } from "./change";
 import type { NumberedResult } from "./format";
 
 type Props = {
   earlier: NumberedResult;
   later: NumberedResult;
+  /** The reliability of each result's quiz version (the same object when they match). */
+  reliability: { earlier: QuizReliability; later: QuizReliability };
   names: Readonly<Record<string, string>>;
 };
 
-function Score({ result }: { result: StrategyResult | undefined }) {
-  if (result?.status !== "scored") return <span className="text-sm text-muted">not enough answers</span>;
+function Score({ result, reliability }: { result: StrategyResult | undefined; reliability: QuizReliability }) {
+  const shown = result ? shownScore(result, reliability) : null;
+  if (!shown) return <span className="text-sm text-muted">not enough answers</span>;
   return (
     <>
-      <span className="text-lg font-semibold tabular-nums">{result.score.toFixed(1)}</span>
-      <span className="block text-sm text-muted">{result.band}</span>
+      <span className="text-lg font-semibold tabular-nums">{shown.score}</span>
+      <span className="block text-sm text-muted tabular-nums">
+        range {shown.range.low}–{shown.range.high}
+      </span>
+      <span className="block text-sm text-muted">{shown.readingText}</span>
     </>
   );
 }
@@ -23,7 +30,7 @@ function Score({ result }: { result: StrategyResult | undefined }) {
  * later. Each strategy is a row group headed by its name on a line of its own, so the three
  * figures keep a phone's whole width; `headers` ties every figure to its strategy and column.
  */
-export function CompareTable({ earlier, later, names }: Props) {
+export function CompareTable({ earlier, later, reliability, names }: Props) {
   const find = (result: NumberedResult, strategy: string) => result.strategies.find((entry) => entry.strategy === strategy);
   const columns = { earlier: "compare-col-earlier", later: "compare-col-later", change: "compare-col-change" };
   return (
@@ -52,7 +59,7 @@ export function CompareTable({ earlier, later, names }: Props) {
       {STRATEGIES.map((strategy) => {
         const before = find(earlier, strategy);
         const after = find(later, strategy);
-        const change = before && after ? describeChange(before, after) : null;
+        const change = before && after ? describeChange(before, after, reliability.earlier, reliability.later) : null;
         const rowId = `compare-${strategy}`;
         return (
           <tbody key={strategy} className="border-b border-line">
@@ -63,18 +70,20 @@ export function CompareTable({ earlier, later, names }: Props) {
             </tr>
             <tr className="align-top">
               <td headers={`${rowId} ${columns.earlier}`} className="pt-1 pr-3 pb-4">
-                <Score result={before} />
+                <Score result={before} reliability={reliability.earlier} />
               </td>
               <td headers={`${rowId} ${columns.later}`} className="pt-1 pr-3 pb-4">
-                <Score result={after} />
+                <Score result={after} reliability={reliability.later} />
               </td>
               <td headers={`${rowId} ${columns.change}`} className="pt-1 pb-4">
                 {change ? (
                   <>
                     <span className="text-lg font-semibold tabular-nums">{change.text}</span>
-                    <span className="block text-sm text-muted">
+                    <span
+                      className={`block text-sm ${change.kind === "not-comparable" || change.kind === "same" ? "text-muted" : "font-semibold"}`}
+                      data-verdict={change.kind}
+                    >
                       {change.words}
-                      {"bands" in change && change.bands ? `, now ${change.bands.to}` : null}
                     </span>
                   </>
                 ) : (

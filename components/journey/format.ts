@@ -1,9 +1,9 @@
 // How the journey writes dates and names results, in one place for /me and /me/compare.
 import type { TrendResult } from "@/components/charts/strategy-trend-chart";
-import type { StrategyResult } from "@/lib/scoring";
+import type { QuizReliability, StrategyResult } from "@/lib/scoring";
 
 /** A finished quiz result as the journey pages need it (a lib/data QuizResult fits). */
-export type JourneyResult = { id: string; completedAt: Date; strategies: readonly StrategyResult[] };
+export type JourneyResult = { id: string; quizVersion: string; completedAt: Date; strategies: readonly StrategyResult[] };
 
 /** A result with its place in the person's history: 1 is their first. */
 export type NumberedResult = JourneyResult & { number: number; title: string; date: string; shortDate: string };
@@ -38,3 +38,6 @@ export function numberResults(newestFirst: readonly JourneyResult[]): NumberedRe
 export function trendResults(numbered: readonly NumberedResult[]): TrendResult[] {
   return [...numbered].sort((a, b) => a.number - b.number);
 }
+
+/** Each quiz version's reliability, by version, for the results of a journey. */
+export type ReliabilityByVersion = Readonly<Record<string, QuizReliability>>;

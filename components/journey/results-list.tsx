@@ -1,10 +1,13 @@
 import Link from "next/link";
 import { resultPath } from "@/lib/routes";
-import type { Band } from "@/lib/scoring";
 import type { NumberedResult } from "./format";
 
-/** A result in the list: when it was, and the strategies that stood out then. */
-export type ResultSummary = NumberedResult & { top: readonly { name: string; band: Band }[] };
+/**
+ * A result in the list: when it was, and the strategies that stood out then, each with how its
+ * range reads ("high", "between moderate and high"); `more` counts any further strategies the
+ * quiz couldn't tell apart from these.
+ */
+export type ResultSummary = NumberedResult & { top: readonly { name: string; reading: string }[]; more?: number };
 
 /** The newest results shown straight away; older ones wait behind a disclosure. */
 export const RESULTS_SHOWN = 10;
@@ -29,9 +32,14 @@ function ResultItem({ result }: { result: ResultSummary }) {
               {result.top.map((entry, index) => (
                 <span key={entry.name}>
                   {index > 0 ? "; " : null}
-                  {entry.name} <span className="text-muted">({entry.band})</span>
+                  {entry.name} <span className="text-muted">({entry.reading})</span>
                 </span>
               ))}
+              {result.more ? (
+                <span className="text-muted">
+                  ; and {result.more} more about as active
+                </span>
+              ) : null}
             </>
           ) : (
             <span className="text-muted">Too few answers to show a pattern</span>

@@ -1,16 +1,21 @@
-import { scoreOf, StrategyTrendChart, type TrendResult } from "@/components/charts/strategy-trend-chart";
+import { scoreOf, StrategyTrendChart, type TrendReliability, type TrendResult } from "@/components/charts/strategy-trend-chart";
 import { StrategyTrendTable } from "@/components/charts/strategy-trend-table";
+import { reliabilityBasisText, shownScore } from "@/components/results/shown-score";
+import { TextLink } from "@/components/ui/text-link";
 import { STRATEGIES } from "@/lib/scoring";
 
 type Props = {
   /** Oldest first; at least one. */
   results: readonly TrendResult[];
   names: Readonly<Record<string, string>>;
+  /** The reliability of each quiz version the results were scored on. */
+  reliability: TrendReliability;
 };
 
 /** A small chart per strategy across every result, then the same numbers as a table. */
-export function StrategyTrends({ results, names }: Props) {
+export function StrategyTrends({ results, names, reliability }: Props) {
   const latest = results[results.length - 1]!;
+  const latestReliability = reliability[latest.quizVersion]!;
   return (
     <>
       {results.length === 1 ? (
@@ -21,27 +26,40 @@ export function StrategyTrends({ results, names }: Props) {
       ) : null}
       <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         {STRATEGIES.map((strategy) => {
-          const now = scoreOf(latest.strategies, strategy);
+          const stored = scoreOf(latest.strategies, strategy);
+          const now = stored ? shownScore(stored, latestReliability) : null;
           return (
             <li key={strategy} className="rounded-2xl border border-line bg-surface p-4 sm:p-5">
               <h3 className="font-semibold">{names[strategy] ?? strategy}</h3>
               <p className="text-sm text-muted">
-                {now ? `Latest: ${now.score.toFixed(1)}, ${now.band}` : "Latest: not enough answers"}
+                {now ? `Latest: ${now.score} (range ${now.range.low}–${now.range.high}), ${now.readingText}` : "Latest: not enough answers"}
               </p>
               <div className="mt-3">
-                <StrategyTrendChart strategy={strategy} name={names[strategy] ?? strategy} results={results} />
+                <StrategyTrendChart
+                  strategy={strategy}
+                  name={names[strategy] ?? strategy}
+                  results={results}
+                  reliability={reliability}
+                />
               </div>
             </li>
           );
         })}
       </ul>
       <div className="mt-8">
-        <StrategyTrendTable results={results} names={names} id="trend-numbers" />
+        <StrategyTrendTable results={results} names={names} reliability={reliability} id="trend-numbers" />
       </div>
       <p className="mt-4 max-w-reading text-sm text-muted">
         Scores run from 0 to 100 on this quiz’s own scale; the dashed lines mark where moderate (40) and high (65) begin.
         They are not percentiles and don’t compare you with anyone else.
       </p>
+      {results.length > 1 ? (
+        <p className="mt-3 max-w-reading text-sm text-muted">
+          A ring around a point marks a real change from the result before: a move larger than the quiz’s own margin.
+          Smaller moves read as about the same. {reliabilityBasisText(latestReliability)}{" "}
+          <TextLink href="/quiz/how-it-works">How the quiz works</TextLink>
+        </p>
+      ) : null}
     </>
   );
 }

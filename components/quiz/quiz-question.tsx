@@ -11,6 +11,8 @@ type Props = {
   attemptId: string;
   items: readonly { id: string; text: string }[];
   scale: readonly { value: number; label: string }[];
+  /** What every statement is answered about (a time frame and who): in full on question 1, in small type after. */
+  instruction: string;
   initialAnswers: Readonly<Record<string, number>>;
 };
 
@@ -23,7 +25,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * answer is saved in the background (retried until it lands); the last answer goes through
  * `submitAnswer` after every earlier save has landed, and the server finishes the attempt.
  */
-export function QuizQuestion({ attemptId, items, scale, initialAnswers }: Props) {
+export function QuizQuestion({ attemptId, items, scale, instruction, initialAnswers }: Props) {
   const pathname = usePathname();
   const position = Math.min(Math.max(Number(pathname.split("/").pop()) || 1, 1), items.length);
   const item = items[position - 1]!;
@@ -53,7 +55,11 @@ export function QuizQuestion({ attemptId, items, scale, initialAnswers }: Props)
             body: JSON.stringify({ value }),
             keepalive: true, // a reload or a closed tab must not cancel a save in flight
           });
-          if (response.status === 409) return window.location.assign(resultPath(attemptId));
+          if (response.status === 409) {
+            // Finished elsewhere: its results. The quiz updated since this began: this page, reloaded, explains.
+            const reason = await response.json().then((body: { reason?: unknown }) => body.reason, () => undefined);
+            return reason === "quiz-updated" ? window.location.reload() : window.location.assign(resultPath(attemptId));
+          }
           if (!response.ok && response.status < 500) return window.location.reload(); // the server's page says why
           if (!response.ok) throw new Error(`HTTP ${response.status}`);
           if (outbox.current.get(itemId) === value) outbox.current.delete(itemId);
@@ -127,14 +133,24 @@ export function QuizQuestion({ attemptId, items, scale, initialAnswers }: Props)
   return (
     <div>
       <QuizProgress position={position} total={items.length} />
-      <form action={formAction} onSubmit={onSubmit} noValidate className="mt-8">
+      {position === 1 ? (
+        <p id="quiz-instruction" className="mt-6 rounded-2xl border border-line bg-surface px-5 py-4 text-lg">
+          {instruction}
+        </p>
+      ) : (
+        <p id="quiz-instruction" className="mt-5 text-sm text-muted">
+          {instruction}
+        </p>
+      )}
+      <form action={formAction} onSubmit={onSubmit} noValidate className="mt-6">
         <input type="hidden" name="attemptId" value={attemptId} />
         <input type="hidden" name="position" value={position} />
         <input type="hidden" name="itemId" value={item.id} />
         <fieldset
           ref={fieldset}
           onKeyDown={onKeyDown}
-          aria-describedby={shownError ? errorId : "quiz-keys-hint"}
+          // The instruction is read with the first statement; after that it stays on screen in small type.
+          aria-describedby={shownError ? errorId : position === 1 ? "quiz-instruction quiz-keys-hint" : "quiz-keys-hint"}
           aria-invalid={shownError ? true : undefined}
         >
           <legend className="text-2xl leading-snug font-semibold text-balance sm:text-3xl">{item.text}</legend>

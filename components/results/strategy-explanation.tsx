@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { Capacity, PathLesson, StrategyText } from "@/lib/content/quiz";
-import type { StrategyResult } from "@/lib/scoring";
+import { wholeScore, type StrategyResult } from "@/lib/scoring";
 
 type Props = {
   result: StrategyResult;
@@ -9,13 +9,15 @@ type Props = {
   lessons: readonly PathLesson[];
   /** False inside a disclosure whose summary already names the strategy and its score. */
   withHeading?: boolean;
+  /** The score as the page words it, e.g. "64, likely 51 to 77, between moderate and high". */
+  scoreLabel?: string;
 };
 
 /**
  * One strategy explained like a thoughtful friend would: what it is doing for you, the lessons
  * that explain it, and what to practise.
  */
-export function StrategyExplanation({ result, text, capacities, lessons, withHeading = true }: Props) {
+export function StrategyExplanation({ result, text, capacities, lessons, withHeading = true, scoreLabel }: Props) {
   const lessonOf = new Map(lessons.map((lesson) => [lesson.slug, lesson]));
   const numberOf = new Map(lessons.map((lesson, index) => [lesson.slug, index + 1]));
   const readFirst = text.readFirst.flatMap((slug) => lessons.filter((lesson) => lesson.slug === slug));
@@ -26,7 +28,9 @@ export function StrategyExplanation({ result, text, capacities, lessons, withHea
         <h3 className="text-xl font-semibold">
           {text.name}
           <span className="ml-2 text-base font-normal text-muted">
-            {result.status === "scored" ? `${result.score.toFixed(1)}, ${result.band}` : "not enough answers to say"}
+            {result.status === "scored"
+              ? (scoreLabel ?? `${wholeScore(result.score, result.band)}, ${result.band}`)
+              : "not enough answers to say"}
           </span>
         </h3>
       ) : null}

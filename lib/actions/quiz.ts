@@ -3,7 +3,7 @@
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { currentOrNewProfile, currentProfile } from "@/lib/auth/profile";
-import { quiz } from "@/lib/content/quiz";
+import { quiz, quizForVersion, quizVersions } from "@/lib/content/quiz";
 import { isForeignKeyViolation, TooManyRequests } from "@/lib/data/errors";
 import { finishAttempt, saveAnswer, startAttempt } from "@/lib/data/quiz-attempts";
 import { databaseUnavailable, NOTHING_SAVED } from "@/lib/http/failures";
@@ -25,9 +25,12 @@ export async function startQuiz(): Promise<never> {
   redirect(questionPath(attempt.id, 1));
 }
 
+/** The longest version's length: a page of an earlier, longer version still posts a position that parses (and is then told the quiz changed). */
+const longestQuiz = Math.max(...quizVersions.map((version) => quizForVersion(version)!.items.length));
+
 const answerForm = z.object({
   attemptId: recordId,
-  position: z.coerce.number().int().min(1).max(quiz.items.length),
+  position: z.coerce.number().int().min(1).max(longestQuiz),
   itemId: recordId,
   value: z.coerce.number({ message: "Choose the answer that fits best, then go on." }),
 });
@@ -60,10 +63,12 @@ export async function submitAnswer(_previous: AnswerFormState, formData: FormDat
   if (!("saved" in saved)) {
     if (saved.refused === "not-found") notFound();
     if (saved.refused === "finished") redirect(resultPath(attemptId));
+    // Begun on a quiz version since replaced: its own page says so and offers the new one.
+    if (saved.refused === "outdated") redirect(questionPath(attemptId, position));
     return { error: saved.refused === "invalid-answer" ? saved.message : "That answer could not be saved." };
   }
   if (position < quiz.items.length) redirect(questionPath(attemptId, position + 1));
-  return finish(profile, attemptId);
+  return finish(profile, attemptId, position);
 }
 
 /** A write whose profile (or attempt) was deleted just now, by another browser: signed out, nothing here. */
@@ -72,9 +77,10 @@ function signedOut(error: unknown): never {
   throw error;
 }
 
-async function finish(profile: { id: string; isGuest: boolean }, attemptId: string): Promise<never> {
+async function finish(profile: { id: string; isGuest: boolean }, attemptId: string, position: number): Promise<never> {
   const finished = await finishAttempt(profile, attemptId);
   if ("finished" in finished) redirect(resultPath(attemptId));
   if (finished.refused === "unanswered") redirect(questionPath(attemptId, finished.firstUnanswered + 1));
+  if (finished.refused === "outdated") redirect(questionPath(attemptId, position));
   notFound();
 }

@@ -3,10 +3,13 @@
 // name and the field (the same import works in Vitest and in tsx scripts).
 import capacitiesJson from "../../content/capacities.json";
 import pathJson from "../../content/path.json";
+import retiredItems2026111 from "../../content/quiz/archive/items-2026.11-1.json";
 import itemsJson from "../../content/quiz/items.json";
 import strategiesJson from "../../content/quiz/strategies.json";
 import { STRATEGIES, type Quiz, type Strategy, type StrategyPointers } from "../scoring/types";
 import {
+  ContentError,
+  CONTENT_FILES,
   parseQuizContent,
   type AnswerOption,
   type Capacity,
@@ -29,6 +32,8 @@ export const rawContentFiles: RawContentFiles = {
 
 export type QuizContent = {
   quiz: Quiz;
+  /** The question every item answers: a time frame and who ("Thinking about … how often …?"). */
+  instruction: string;
   answerScale: readonly AnswerOption[];
   strategyTexts: Readonly<Record<Strategy, StrategyText>>;
   capacities: readonly Capacity[];
@@ -55,6 +60,8 @@ export function loadQuizContent(files: RawContentFiles): QuizContent {
       items: content.items.items,
       pointsTo: buildPointers(content),
     },
+    // Required for the current version by checkQuizContent, so never empty here.
+    instruction: content.items.instruction ?? "",
     answerScale: content.items.scale,
     strategyTexts: content.strategies,
     capacities: content.capacities,
@@ -66,7 +73,9 @@ const content = loadQuizContent(rawContentFiles);
 
 /** The patterns quiz in the shape lib/scoring consumes: items in the order they are asked. */
 export const quiz: Quiz = content.quiz;
-/** 1 Never … 5 Almost always, with the labels shown to the user. */
+/** What every item is answered about, shown before the first item and on each question screen. */
+export const instruction: string = content.instruction;
+/** 1 Almost never … 5 Almost always, with the labels shown to the user. */
 export const answerScale: readonly AnswerOption[] = content.answerScale;
 /** Name, summary, what it protects you from, costs, capacities, lessons to read first and band texts per strategy. */
 export const strategyTexts: Readonly<Record<Strategy, StrategyText>> = content.strategyTexts;
@@ -80,11 +89,19 @@ export const lessonPath: LessonPath = content.lessonPath;
  * results and the item analysis of attempts taken on them need their items and keying. Each
  * is imported statically (so it is bundled) and checked with the same rules as the current one.
  */
-const retiredItemFiles: readonly unknown[] = [];
+const retiredItemFiles: readonly { file: string; raw: unknown }[] = [
+  { file: "content/quiz/archive/items-2026.11-1.json", raw: retiredItems2026111 },
+];
 
-function retiredQuiz(raw: unknown): Quiz {
-  const files = parseQuizContent({ ...rawContentFiles, items: raw });
-  return { version: files.items.version, items: files.items.items, pointsTo: content.quiz.pointsTo };
+function retiredQuiz({ file, raw }: { file: string; raw: unknown }): Quiz {
+  try {
+    const files = parseQuizContent({ ...rawContentFiles, items: raw }, { retiredItems: true });
+    return { version: files.items.version, items: files.items.items, pointsTo: content.quiz.pointsTo };
+  } catch (error) {
+    // Name the archived file, not the current one, in every problem.
+    if (error instanceof ContentError) throw new ContentError(error.problems.map((line) => line.replace(CONTENT_FILES.items, file)));
+    throw error;
+  }
 }
 
 const quizzesByVersion: ReadonlyMap<string, Quiz> = new Map(

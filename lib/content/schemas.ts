@@ -19,6 +19,8 @@ export const ITEMS_PER_STRATEGY = { min: 9, max: 11 } as const;
 export const MINUS_ITEMS_PER_STRATEGY = 2;
 /** Item length in words: long enough to be concrete, short enough to read on a phone. */
 export const ITEM_WORDS = { min: 6, max: 20 } as const;
+/** The instruction's length in words: room for a time frame and a "who", short enough to reread on each screen. */
+export const INSTRUCTION_WORDS = { min: 10, max: 40 } as const;
 
 /** Text that says something: not empty, not only whitespace. */
 export const text = z.string().refine((value) => value.trim().length > 0, {
@@ -94,6 +96,12 @@ export type QuizItemContent = z.infer<typeof QuizItemSchema>;
 export const QuizItemsFileSchema = z.strictObject({
   /** Bump whenever items, their order or their keying change; results store it. */
   version: text,
+  /**
+   * What every item is answered about: a time frame and one "who", asked as a question the
+   * answer labels fit. Shown before the first item and on each question. Required for the
+   * current version (checkQuizContent); retired versions from before it had none.
+   */
+  instruction: text.optional(),
   scale: AnswerScaleSchema,
   items: z.array(QuizItemSchema).min(1, "lists no items"),
 });
@@ -233,12 +241,18 @@ function countWords(sentence: string): number {
 const isStrategy = (value: unknown): value is (typeof STRATEGIES)[number] =>
   (STRATEGIES as readonly unknown[]).includes(value);
 
+export type CheckOptions = {
+  /** The items file is a retired version, kept whole for its old attempts: it may lack an instruction. */
+  retiredItems?: boolean;
+};
+
 /**
  * Checks the four content files: each against its schema, then the rules that hold across
  * them. Returns one line per problem, `<file>: <field>: <what is wrong>`; empty when all is well.
  */
-export function checkQuizContent(files: RawContentFiles): string[] {
+export function checkQuizContent(files: RawContentFiles, options: CheckOptions = {}): string[] {
   const problems: string[] = [];
+  const retired = options.retiredItems === true;
   reportSchemaProblems("path", LessonPathSchema, files.path, problems);
   reportSchemaProblems("capacities", CapacitiesSchema, files.capacities, problems);
   reportSchemaProblems("items", QuizItemsFileSchema, files.items, problems);
@@ -287,6 +301,22 @@ export function checkQuizContent(files: RawContentFiles): string[] {
   }
 
   // content/quiz/items.json
+  if (isRecord(files.items)) {
+    const instruction = files.items.instruction;
+    if (instruction === undefined && !retired) {
+      problems.push(problem("items", ["instruction"], "is required: say what every item is about (a time frame and who), e.g. \"Thinking about … over the past month, how often …?\""));
+    }
+    const sentence = str(instruction);
+    if (sentence !== undefined) {
+      const words = countWords(sentence);
+      if (words < INSTRUCTION_WORDS.min || words > INSTRUCTION_WORDS.max) {
+        problems.push(problem("items", ["instruction"], `has ${words} words; the instruction needs ${INSTRUCTION_WORDS.min} to ${INSTRUCTION_WORDS.max}`));
+      }
+      if (!sentence.trimEnd().endsWith("?")) {
+        problems.push(problem("items", ["instruction"], "must end with a question mark: it asks how often each item was true"));
+      }
+    }
+  }
   if (isRecord(files.items) && Array.isArray(files.items.items)) {
     const items = records(files.items.items);
     checkUnique("items", items.map((item) => str(item.id)), (i) => ["items", i, "id"], problems);
@@ -353,8 +383,8 @@ export function checkQuizContent(files: RawContentFiles): string[] {
 }
 
 /** Validates the four files and returns them typed; throws a ContentError listing every problem. */
-export function parseQuizContent(files: RawContentFiles): ContentFiles {
-  const problems = checkQuizContent(files);
+export function parseQuizContent(files: RawContentFiles, options: CheckOptions = {}): ContentFiles {
+  const problems = checkQuizContent(files, options);
   if (problems.length > 0) throw new ContentError(problems);
   return {
     path: LessonPathSchema.parse(files.path),

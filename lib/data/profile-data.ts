@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { CurrentProfile } from "@/lib/auth/profile";
-import { quiz } from "@/lib/content/quiz";
+import { quiz, quizForVersion } from "@/lib/content/quiz";
 import { db } from "@/lib/db";
 import { STRATEGIES } from "@/lib/scoring";
 import { listPracticeEntries } from "./practice-entries";
@@ -52,7 +52,7 @@ export const profileExportSchema = z.strictObject({
       answers: z.array(
         z.strictObject({
           itemId: z.string(),
-          /** 1 Never, 2 Rarely, 3 Sometimes, 4 Often, 5 Almost always. */
+          /** 1 Almost never (Never before 2026.12-1), 2 Rarely, 3 Sometimes, 4 Often, 5 Almost always. */
           value: z.number().int().min(1).max(5),
           answeredAt: instant,
           updatedAt: instant,
@@ -113,10 +113,9 @@ function byOrder<T>(order: readonly string[], nameOf: (row: T) => string) {
   };
   return (a: T, b: T) => position(nameOf(a)) - position(nameOf(b)) || nameOf(a).localeCompare(nameOf(b));
 }
-const inQuizOrder = byOrder<{ itemId: string }>(
-  quiz.items.map((item) => item.id),
-  (answer) => answer.itemId,
-);
+/** An attempt's answers in the order its own quiz version asked them (a retired version's, for an old attempt). */
+const inQuizOrder = (quizVersion: string) =>
+  byOrder<{ itemId: string }>((quizForVersion(quizVersion) ?? quiz).items.map((item) => item.id), (answer) => answer.itemId);
 const inStrategyOrder = byOrder<{ strategy: string }>(STRATEGIES, (score) => score.strategy);
 /** Oldest first; rows written in the same millisecond in a stable order. */
 const oldestFirst =
@@ -196,7 +195,7 @@ export async function exportProfileData(profile: CurrentProfile): Promise<Profil
       scoringVersion: attempt.scoringVersion,
       startedAt: iso(attempt.startedAt),
       completedAt: isoOrNull(attempt.completedAt),
-      answers: [...attempt.answers].sort(inQuizOrder).map((answer) => ({
+      answers: [...attempt.answers].sort(inQuizOrder(attempt.quizVersion)).map((answer) => ({
         itemId: answer.itemId,
         value: answer.value,
         answeredAt: iso(answer.answeredAt),

@@ -30,6 +30,8 @@ export type QuizResult = {
 export type QuizWriteRefusal =
   | { refused: "not-found" }
   | { refused: "finished" }
+  /** The attempt was begun on a quiz version that has since been replaced: it keeps its answers and can't go on. */
+  | { refused: "outdated"; quizVersion: string }
   | { refused: "invalid-answer"; message: string }
   | { refused: "unanswered"; firstUnanswered: number };
 
@@ -73,12 +75,27 @@ export async function findUnfinishedAttempt(profile: CurrentProfile): Promise<Qu
 }
 
 /**
- * Starts a new attempt. Any unfinished attempt is removed in the same transaction: the
- * visitor chose to start over, and one open attempt keeps "continue" unambiguous.
+ * The profile's newest attempt left part-way on a quiz version that has since been replaced,
+ * unless an attempt on the current version was started after it (then that one is what they
+ * came back for). Its answers are kept with their version; it can't be continued.
+ */
+export async function findOutdatedAttempt(profile: CurrentProfile): Promise<QuizAttempt | null> {
+  const newest = await db().quizAttempt.findFirst({
+    where: { profileId: profile.id },
+    orderBy: [{ startedAt: "desc" }, { id: "desc" }],
+    select: attemptSelect,
+  });
+  return newest && newest.status === "in_progress" && newest.quizVersion !== quiz.version ? toAttempt(newest) : null;
+}
+
+/**
+ * Starts a new attempt. An unfinished attempt on the current version is removed in the same
+ * transaction: the visitor chose to start over, and one open attempt keeps "continue"
+ * unambiguous. One left on an earlier version stays, with its answers, as it was.
  */
 export async function startAttempt(profile: CurrentProfile): Promise<QuizAttempt> {
   const row = await db().$transaction(async (tx) => {
-    await tx.quizAttempt.deleteMany({ where: { profileId: profile.id, status: "in_progress" } });
+    await tx.quizAttempt.deleteMany({ where: { profileId: profile.id, status: "in_progress", quizVersion: quiz.version } });
     return tx.quizAttempt.create({
       data: { profileId: profile.id, quizVersion: quiz.version },
       select: attemptSelect,
@@ -103,7 +120,11 @@ export async function saveAnswer(
   input: { itemId: unknown; value: unknown },
 ): Promise<{ saved: true } | QuizWriteRefusal> {
   const parsed = answerSchema(quiz).safeParse(input);
-  if (!parsed.success) return { refused: "invalid-answer", message: parsed.error.issues[0]!.message };
+  if (!parsed.success) {
+    // An old version's item is no item of this one: say the quiz changed, not that the answer is wrong.
+    const outdated = await outdatedRefusal(profile, attemptId);
+    return outdated ?? { refused: "invalid-answer", message: parsed.error.issues[0]!.message };
+  }
   const { itemId, value } = parsed.data;
   const now = new Date();
   // One statement: the answer is written only if the attempt is this profile's and still open,
@@ -124,9 +145,20 @@ export async function saveAnswer(
 
   const attempt = await db().quizAttempt.findFirst({
     where: { id: attemptId, profileId: profile.id },
-    select: { id: true },
+    select: { status: true, quizVersion: true },
   });
-  return attempt ? { refused: "finished" } : { refused: "not-found" };
+  if (!attempt) return { refused: "not-found" };
+  if (attempt.status === "in_progress" && attempt.quizVersion !== quiz.version) return { refused: "outdated", quizVersion: attempt.quizVersion };
+  return { refused: "finished" };
+}
+
+/** The refusal for the profile's own unfinished attempt on a replaced quiz version; null for any other. */
+async function outdatedRefusal(profile: CurrentProfile, attemptId: string): Promise<QuizWriteRefusal | null> {
+  const attempt = await db().quizAttempt.findFirst({
+    where: { id: attemptId, profileId: profile.id, status: "in_progress", NOT: { quizVersion: quiz.version } },
+    select: { quizVersion: true },
+  });
+  return attempt ? { refused: "outdated", quizVersion: attempt.quizVersion } : null;
 }
 
 /**
@@ -150,10 +182,12 @@ export async function finishAttempt(
     }
     const attempt = await tx.quizAttempt.findFirst({
       where: { id: attemptId, profileId: profile.id },
-      select: { status: true, answers: { select: { itemId: true, value: true } } },
+      select: { status: true, quizVersion: true, answers: { select: { itemId: true, value: true } } },
     });
     if (!attempt) return { refused: "not-found" as const };
     if (attempt.status === "completed") return { finished: true as const, attemptId };
+    // Never score an earlier version's answers with this version's items and keying.
+    if (attempt.quizVersion !== quiz.version) return { refused: "outdated" as const, quizVersion: attempt.quizVersion };
 
     const answers = Object.fromEntries(attempt.answers.map((answer) => [answer.itemId, answer.value]));
     const firstUnanswered = firstUnansweredIndex(quiz, answers);

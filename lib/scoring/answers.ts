@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { ANSWER_VALUES, type AnswerValue, type Quiz } from "./types";
 
-export const ANSWER_VALUE_MESSAGE = "Answers are 1 (Never) to 5 (Almost always).";
+export const ANSWER_VALUE_MESSAGE = "Answers are 1 (Almost never) to 5 (Almost always).";
 
 /** An answer that passed `answerSchema`: a known item and a value on the 1–5 scale. */
 export type ValidAnswer = { itemId: string; value: AnswerValue };

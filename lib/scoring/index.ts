@@ -5,6 +5,7 @@ export {
   BAND_CUT_POINTS,
   SCORING_VERSION,
   bandFor,
+  leadingGroup,
   rankStrategies,
   scoreAttempt,
 } from "./score-attempt";
@@ -42,3 +43,21 @@ export {
   type ScaleCorrelation,
   type ScaleStatistics,
 } from "./item-analysis";
+export {
+  Z_95,
+  aboutEquallyActive,
+  changeVerdict,
+  changeVerdictText,
+  cutPointsCrossed,
+  marginOfScore,
+  rangeReadingText,
+  readRange,
+  reliableChangeIndex,
+  scoreRange,
+  standardErrorOfDifference,
+  standardErrorOfMeasurement,
+  wholeScore,
+  type ChangeVerdict,
+  type RangeReading,
+  type ScoreRange,
+} from "./margins";

@@ -1,6 +1,8 @@
 // Turns one attempt's answers into per-strategy scores, bands, a ranking and what to read
 // next. Pure: same quiz and answers in, same result out, whatever order the answers are in.
 import { answersSchema } from "./answers";
+import { aboutEquallyActive, wholeScore } from "./margins";
+import type { QuizReliability } from "./reliability";
 import {
   STRATEGIES,
   type AttemptResult,
@@ -11,8 +13,13 @@ import {
   type StrategyResult,
 } from "./types";
 
-/** Bump whenever any rule below changes, so stored results say how they were computed. */
-export const SCORING_VERSION = "1";
+/**
+ * Bump whenever any rule below changes, so stored results say how they were computed.
+ * "1": scores rounded to one decimal. "2": scores rounded to whole numbers (the quiz's margin
+ * is about ±13 points, so a decimal claimed a precision it doesn't have). Results stored under
+ * "1" keep their value; pages show them as whole numbers with `wholeScore` (lib/scoring/margins).
+ */
+export const SCORING_VERSION = "2";
 
 /**
  * Band cut points on the 0–100 scale: low < 40 ≤ moderate < 65 ≤ high.
@@ -56,10 +63,11 @@ export function scoreAttempt(quiz: Quiz, answers: readonly Answer[]): AttemptRes
     if (total === 0 || answered * 5 < total * 4) {
       return { strategy, answered, total, status: "not-enough-answers" };
     }
-    // score = 100·(mean − 1)/4 = 25·points/answered, rounded to one decimal here (not at
-    // display), so the stored number, the shown number and the band always agree. Rounding
-    // the integer ratio 250·points/answered avoids float error at the .x5 half-way cases.
-    const score = Math.round((250 * points) / answered) / 10;
+    // score = 100·(mean − 1)/4 = 25·points/answered, rounded half up to a whole number here
+    // (not at display), so the stored number, the shown number and the band always agree.
+    // floor((50·points + answered) / (2·answered)) is that rounding in integers: no float error
+    // at the .5 half-way cases.
+    const score = Math.floor((50 * points + answered) / (2 * answered));
     return { strategy, answered, total, status: "scored", score, band: bandFor(score) };
   });
 
@@ -73,11 +81,14 @@ export function scoreAttempt(quiz: Quiz, answers: readonly Answer[]): AttemptRes
 
 /**
  * The ranking, the strategies to explain first and what they point to, from per-strategy
- * results (freshly scored, or read back from storage).
+ * results (freshly scored, or read back from storage). Given the quiz's reliability, `top` also
+ * takes in every strategy about equally active with the highest one (see `leadingGroup`), so
+ * two strategies the quiz can't tell apart are never split into "where to start" and "the rest".
  */
 export function rankStrategies(
   quiz: Pick<Quiz, "pointsTo">,
   strategies: readonly StrategyResult[],
+  reliability?: QuizReliability,
 ): Pick<AttemptResult, "ranking" | "top" | "pointsTo"> {
   const scored = strategies.filter((result) => result.status === "scored");
   // Array.prototype.sort is stable, so equal scores keep the fixed STRATEGIES order.
@@ -86,7 +97,9 @@ export function rankStrategies(
     ...ranked.map((result) => result.strategy),
     ...strategies.filter((result) => result.status !== "scored").map((result) => result.strategy),
   ];
-  const top = topStrategies(ranked);
+  const byRule = topStrategies(ranked);
+  const group = reliability ? leadingGroup(strategies, reliability) : [];
+  const top = ranked.map((result) => result.strategy).filter((strategy) => byRule.includes(strategy) || group.includes(strategy));
   return {
     ranking,
     top,
@@ -109,6 +122,21 @@ function topStrategies(ranked: readonly { strategy: Strategy; band: Band }[]): S
   const moderate = ranked.filter((result) => result.band === "moderate");
   if (moderate.length > 0) return moderate.slice(0, 2).map((result) => result.strategy);
   return ranked.slice(0, 1).map((result) => result.strategy);
+}
+
+/**
+ * The highest-scoring strategy and every scored strategy about equally active with it (its
+ * difference from the highest within 1.96 · √(SEM₁² + SEM₂²), on the whole numbers shown),
+ * highest first. One strategy alone means the quiz can tell the highest apart from the rest.
+ */
+export function leadingGroup(strategies: readonly StrategyResult[], reliability: QuizReliability): Strategy[] {
+  const scored = strategies
+    .flatMap((result) => (result.status === "scored" ? [{ strategy: result.strategy, score: wholeScore(result.score, result.band) }] : []))
+    .sort((a, b) => b.score - a.score);
+  const leader = scored[0];
+  if (!leader) return [];
+  const withScale = (entry: { strategy: Strategy; score: number }) => ({ score: entry.score, scale: reliability.scales[entry.strategy] });
+  return scored.filter((entry) => entry === leader || aboutEquallyActive(withScale(leader), withScale(entry))).map((entry) => entry.strategy);
 }
 
 function unique(values: readonly string[]): string[] {

@@ -37,7 +37,7 @@ export type Quiz = {
   pointsTo: Readonly<Record<Strategy, StrategyPointers>>;
 };
 
-/** Answer scale: 1 Never, 2 Rarely, 3 Sometimes, 4 Often, 5 Almost always. */
+/** Answer scale: 1 Almost never, 2 Rarely, 3 Sometimes, 4 Often, 5 Almost always. */
 export const ANSWER_VALUES = [1, 2, 3, 4, 5] as const;
 export type AnswerValue = (typeof ANSWER_VALUES)[number];
 
@@ -54,7 +54,7 @@ export type StrategyResult = {
 } & (
   | {
       status: "scored";
-      /** 0–100, rounded to one decimal place. */
+      /** 0–100: a whole number since SCORING_VERSION 2; one decimal in results stored under 1. */
       score: number;
       band: Band;
     }

@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { expectNoAxeViolations } from "./support/axe";
-import { expectedScores, finishQuiz, strategyNames } from "./support/quiz";
+import { expectedReading, expectedScores, finishQuiz, realChangeFrom, strategyNames } from "./support/quiz";
 import { saveScreenshots } from "./support/screenshots";
 
 // Two different answer patterns, so every strategy's score (and its change) is known from the keying.
@@ -19,11 +19,18 @@ const practice = {
 
 test.describe.configure({ timeout: 150_000 });
 
-/** "+7.0", "−12.0" or "no change", worked out here from the two expected scores. */
+/**
+ * "+7about the same, within the quiz’s margin" or "−30a real change: lower than before", worked
+ * out here from the two expected scores and the default margin.
+ */
 function expectedChange(before: string, after: string): string {
-  const delta = Math.round((Number(after) - Number(before)) * 10) / 10;
-  if (delta === 0) return "no change";
-  return delta > 0 ? `+${delta.toFixed(1)}` : `−${Math.abs(delta).toFixed(1)}`;
+  const delta = Number(after) - Number(before);
+  const text = delta === 0 ? "no change" : delta > 0 ? `+${delta}` : `−${Math.abs(delta)}`;
+  const verdict =
+    Math.abs(delta) < realChangeFrom
+      ? "about the same, within the quiz’s margin"
+      : `a real change: ${delta > 0 ? "higher" : "lower"} than before`;
+  return text + verdict;
 }
 
 const section = (page: Page, name: string) => page.getByRole("region", { name, exact: true });
@@ -97,10 +104,12 @@ test("two quizzes, a reflection and a practice entry all show on /me, and two re
   await expect(results).toHaveCount(2);
   await expect(results.nth(0)).toContainText("Result 2");
   await expect(results.nth(0).getByRole("link")).toHaveAttribute("href", `/results/${second}`);
-  await expect(results.nth(0)).toContainText(`${strategyNames["passive-aggressiveness"]} (high)`);
+  await expect(results.nth(0)).toContainText(
+    `${strategyNames["passive-aggressiveness"]} (${expectedReading(Number(after["passive-aggressiveness"])).reading})`,
+  );
   await expect(results.nth(1)).toContainText("Result 1");
   await expect(results.nth(1).getByRole("link")).toHaveAttribute("href", `/results/${first}`);
-  await expect(results.nth(1)).toContainText(`${strategyNames.control} (high)`);
+  await expect(results.nth(1)).toContainText(`${strategyNames.control} (${expectedReading(Number(before.control)).reading})`);
 
   // A chart per strategy with both scores in its text alternative, and the same numbers in the table.
   const trend = section(page, "How your scores move");
@@ -108,10 +117,13 @@ test("two quizzes, a reflection and a practice entry all show on /me, and two re
   const table = trend.getByRole("table", { name: /Your scores at each result, oldest first/ });
   for (const strategy of Object.keys(before)) {
     const chart = trend.getByRole("img", { name: new RegExp(`^${strategyNames[strategy]} across your 2 results`) });
-    await expect(chart).toHaveAttribute("aria-label", new RegExp(`${before[strategy]} \\(\\w+\\); .*${after[strategy]} \\(\\w+\\)\\.$`));
+    await expect(chart).toHaveAttribute(
+      "aria-label",
+      new RegExp(`, ${before[strategy]} \\(likely \\d+ to \\d+, [^)]+\\)\\. .*, ${after[strategy]} \\(likely \\d+ to \\d+, [^)]+\\); `),
+    );
     const cells = rowCells(table, strategy);
-    await expect(cells.nth(0)).toContainText(before[strategy]!);
-    await expect(cells.nth(1)).toContainText(after[strategy]!);
+    await expect(cells.nth(0)).toHaveText(new RegExp(`^${before[strategy]}range \\d+–\\d+$`));
+    await expect(cells.nth(1)).toHaveText(new RegExp(`^${after[strategy]}range \\d+–\\d+(about the same|real change: (higher|lower))$`));
   }
 
   // Lesson 1 read to its last step; the reflection under lesson 1; the entry under its capacity.
@@ -149,13 +161,13 @@ test("two quizzes, a reflection and a practice entry all show on /me, and two re
   const compared = page.getByRole("table", { name: /and the change/ });
   for (const strategy of Object.keys(before)) {
     const cells = groupCells(compared, strategy);
-    await expect(cells.nth(0)).toContainText(before[strategy]!);
-    await expect(cells.nth(1)).toContainText(after[strategy]!);
-    await expect(cells.nth(2)).toContainText(expectedChange(before[strategy]!, after[strategy]!));
+    await expect(cells.nth(0)).toHaveText(new RegExp(`^${before[strategy]}range `));
+    await expect(cells.nth(1)).toHaveText(new RegExp(`^${after[strategy]}range `));
+    await expect(cells.nth(2)).toHaveText(expectedChange(before[strategy]!, after[strategy]!));
   }
   // Picked the other way round, the earlier result still sits on the left.
   await page.goto(`/me/compare?from=${second}&to=${first}`);
-  await expect(groupCells(compared, "control").nth(0)).toContainText(before.control!);
+  await expect(groupCells(compared, "control").nth(0)).toHaveText(new RegExp(`^${before.control}range `));
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
     await page.goto(compareUrl);
@@ -181,7 +193,7 @@ test("two quizzes, a reflection and a practice entry all show on /me, and two re
   await plain.goto("/me");
   await plain.getByRole("button", { name: "Compare these two" }).click();
   await expect(plain).toHaveURL(`/me/compare?from=${first}&to=${second}`);
-  await expect(groupCells(plain.getByRole("table", { name: /and the change/ }), "overfunctioning").nth(2)).toContainText(
+  await expect(groupCells(plain.getByRole("table", { name: /and the change/ }), "overfunctioning").nth(2)).toHaveText(
     expectedChange(before.overfunctioning!, after.overfunctioning!),
   );
   await noScript.close();

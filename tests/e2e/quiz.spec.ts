@@ -46,7 +46,7 @@ test("arrow keys move between answers, and Back shows the earlier answer", async
   await page.goto("/quiz");
   await page.getByRole("button", { name: "Start the quiz" }).click();
   await expectQuestion(page, 1);
-  await page.getByRole("radio", { name: "Never" }).focus();
+  await page.getByRole("radio", { name: "Almost never" }).focus();
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
   await expect(page.getByRole("radio", { name: "Sometimes" })).toBeChecked();

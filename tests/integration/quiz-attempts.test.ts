@@ -57,7 +57,7 @@ describe("quiz attempts", () => {
     await saveAnswer(alex, attempt.id, { itemId: first!.id, value: 2 });
     expect(await saveAnswer(alex, attempt.id, { itemId: first!.id, value: 6 })).toEqual({
       refused: "invalid-answer",
-      message: "Answers are 1 (Never) to 5 (Almost always).",
+      message: "Answers are 1 (Almost never) to 5 (Almost always).",
     });
     expect(await saveAnswer(alex, attempt.id, { itemId: "zz-99", value: 3 })).toEqual({
       refused: "invalid-answer",

@@ -13,7 +13,9 @@ import { TextLink } from "@/components/ui/text-link";
 import { currentProfile } from "@/lib/auth/profile";
 import { strategyTexts } from "@/lib/content/quiz";
 import { listResults } from "@/lib/data/quiz-attempts";
+import { quizReliability } from "@/lib/data/reliability";
 import { resultPath } from "@/lib/routes";
+import { reliabilityBasisText } from "@/components/results/shown-score";
 import { STRATEGIES } from "@/lib/scoring";
 
 export const metadata: Metadata = {
@@ -50,6 +52,11 @@ export default async function ComparePage({ searchParams }: PageProps<"/me/compa
     );
   }
   const [earlier, later] = first.number < second.number ? [first, second] : [second, first];
+  const [earlierReliability, laterReliability] = await Promise.all([
+    quizReliability(earlier.quizVersion),
+    quizReliability(later.quizVersion),
+  ]);
+  const quizChanged = earlier.quizVersion !== later.quizVersion;
 
   return (
     <Container className="py-12 sm:py-16">
@@ -64,7 +71,12 @@ export default async function ComparePage({ searchParams }: PageProps<"/me/compa
           Strategy by strategy
         </h2>
         <div className="mt-5">
-          <CompareTable earlier={earlier} later={later} names={names} />
+          <CompareTable
+            earlier={earlier}
+            later={later}
+            reliability={{ earlier: earlierReliability, later: laterReliability }}
+            names={names}
+          />
         </div>
         <p className="mt-4 text-sm text-muted">
           Read each one in full: <TextLink href={resultPath(earlier.id)}>{earlier.title}</TextLink> ·{" "}
@@ -72,11 +84,31 @@ export default async function ComparePage({ searchParams }: PageProps<"/me/compa
         </p>
       </section>
 
+      {quizChanged ? (
+        <Notice title="The quiz changed between these two results" className="mt-10 max-w-reading">
+          <p>
+            {earlier.title} was scored on an earlier version of the quiz, with some different questions. The two sets of
+            questions measure the same five strategies on the same 0 to 100 scale, but not in exactly the same way, so
+            part of any difference may come from the questions rather than from you.
+          </p>
+          <p className="mt-3">
+            Each score keeps the margin of its own version, and a change counts as real only when it is larger than the
+            two margins together. Read these changes more loosely than usual.
+          </p>
+        </Notice>
+      ) : null}
+
       <Notice title="Reading the changes" className="mt-10 max-w-reading">
         <p>
-          Moving one answer by a single step shifts a strategy’s score by about 2.5 points, so a small change can come
-          from one statement read a little differently on the day. A larger move, or a move into another band, is more
-          worth a look, and so is what was going on in your life around each date.
+          No quiz measures exactly: each score has a likely range, and two results taken a week apart can differ a
+          little even when nothing has changed. So a change reads as “a real change” only when it is larger than the
+          quiz’s own margin for a difference between two results. Anything smaller reads as “about the same, within
+          the quiz’s margin”.
+        </p>
+        <p className="mt-3">
+          A real change is something to get curious about, not a grade: what was going on in your life around each
+          date matters as much as the number. {reliabilityBasisText(laterReliability)}{" "}
+          <TextLink href="/quiz/how-it-works">How the quiz works</TextLink>
         </p>
       </Notice>
 

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { StrategyScoresChart } from "@/components/charts/strategy-scores-chart";
 import { SafetyNote } from "@/components/help/safety-note";
 import { ScoreTable } from "@/components/results/score-table";
+import { reliabilityBasisText, shownScore, spokenScore } from "@/components/results/shown-score";
 import { StrategyExplanation } from "@/components/results/strategy-explanation";
 import { ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
@@ -11,8 +12,10 @@ import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { currentProfile } from "@/lib/auth/profile";
 import { capacities, lessonPath, quiz, strategyTexts } from "@/lib/content/quiz";
-import { getResult } from "@/lib/data/quiz-attempts";
-import { rankStrategies } from "@/lib/scoring";
+import { getAttempt, getResult } from "@/lib/data/quiz-attempts";
+import { quizReliability } from "@/lib/data/reliability";
+import { questionPath } from "@/lib/routes";
+import { leadingGroup, rankStrategies } from "@/lib/scoring";
 
 export const metadata: Metadata = { title: "Your quiz results", robots: { index: false } };
 
@@ -22,18 +25,33 @@ export default async function ResultsPage({ params }: PageProps<"/results/[attem
   const { attemptId } = await params;
   const profile = await currentProfile();
   const result = profile ? await getResult(profile, attemptId) : null;
-  if (!result) notFound();
+  if (!result) {
+    // An attempt not finished yet (a page loaded before a quiz update sends its refused save here):
+    // back to its questions, which resume it or explain that the quiz was updated.
+    const unfinished = profile ? await getAttempt(profile, attemptId) : null;
+    if (unfinished?.status === "in_progress") redirect(questionPath(unfinished.id, 1));
+    notFound();
+  }
 
-  const { ranking, top } = rankStrategies(quiz, result.strategies);
+  const reliability = await quizReliability(result.quizVersion);
+  const { ranking, top } = rankStrategies(quiz, result.strategies, reliability);
   const byStrategy = new Map(result.strategies.map((entry) => [entry.strategy, entry]));
   const ranked = ranking.map((strategy) => byStrategy.get(strategy)!);
   const names = Object.fromEntries(Object.entries(strategyTexts).map(([id, text]) => [id, text.name]));
+  const shown = Object.fromEntries(result.strategies.map((entry) => [entry.strategy, shownScore(entry, reliability)]));
+  const spoken = (strategy: (typeof ranking)[number]) => {
+    const entry = shown[strategy];
+    return entry ? spokenScore(entry) : "not scored";
+  };
+  // The highest strategy and those the quiz can't tell apart from it (lib/scoring leadingGroup).
+  const level = leadingGroup(result.strategies, reliability);
   const rest = ranking.filter((strategy) => !top.includes(strategy));
   const explain = (strategy: (typeof ranking)[number], withHeading = true) => (
     <StrategyExplanation
       key={strategy}
       withHeading={withHeading}
       result={byStrategy.get(strategy)!}
+      scoreLabel={shown[strategy] ? `${shown[strategy].score}, ${shown[strategy].readingText}` : undefined}
       text={strategyTexts[strategy]}
       capacities={capacities}
       lessons={lessonPath}
@@ -53,22 +71,40 @@ export default async function ResultsPage({ params }: PageProps<"/results/[attem
         <div className="mt-5 grid gap-8 lg:grid-cols-2 lg:items-start">
           <StrategyScoresChart
             results={ranked}
+            shown={shown}
             names={names}
-            label={`Bar chart of your five scores, highest first: ${ranked
-              .map((entry) => `${names[entry.strategy]} ${entry.status === "scored" ? entry.score.toFixed(1) : "not scored"}`)
-              .join(", ")}.`}
+            label={`Bar chart of your five scores, highest first, each with its likely range: ${ranked
+              .map((entry) => `${names[entry.strategy]} ${spoken(entry.strategy)}`)
+              .join("; ")}.`}
           />
-          <ScoreTable results={ranked} names={names} />
+          <ScoreTable results={ranked} shown={shown} names={names} />
         </div>
-        <p className="mt-5 max-w-reading text-sm text-muted">
-          Scores run from 0 to 100 on this quiz’s own scale. They are not percentiles and don’t compare you with anyone
-          else. Below 40 is low, 40 to 64.9 moderate, 65 and above high.
-        </p>
+        <div className="mt-5 max-w-reading space-y-3 text-sm text-muted">
+          <p>
+            Scores run from 0 to 100 on this quiz’s own scale. They are not percentiles and don’t compare you with
+            anyone else. Below 40 is low, 40 to 64 moderate, 65 and above high.
+          </p>
+          <p>
+            No quiz measures exactly, so each score comes with a likely range: the line under each bar. Where a range
+            crosses one of the dashed band lines, the score reads as between two bands rather than as one.{" "}
+            {reliabilityBasisText(reliability)}{" "}
+            <Link href="/quiz/how-it-works" className="text-accent underline underline-offset-4">
+              How the quiz works
+            </Link>
+          </p>
+        </div>
       </section>
 
       {top.length > 0 ? (
         <section aria-labelledby="first" className="mt-12 max-w-reading">
           <h2 id="first" className="text-xl font-semibold">Where to start</h2>
+          {level.length > 1 ? (
+            <p className="mt-3" data-testid="equally-active">
+              {listOf(level.map((strategy) => names[strategy]!))} are about equally active for you: their scores are
+              closer together than the quiz’s margin, so it can’t say which is stronger. Start with whichever feels
+              more familiar.
+            </p>
+          ) : null}
           <div className="mt-5 space-y-6">{top.map((strategy) => explain(strategy))}</div>
         </section>
       ) : null}
@@ -79,13 +115,13 @@ export default async function ResultsPage({ params }: PageProps<"/results/[attem
           <p className="mt-2 text-muted">Less active for you right now. Open any of them to read more.</p>
           <div className="mt-5 space-y-3">
             {rest.map((strategy) => {
-              const entry = byStrategy.get(strategy)!;
+              const entry = shown[strategy];
               return (
                 <details key={strategy} className="rounded-2xl border border-line bg-surface">
                   <summary className="flex min-h-12 cursor-pointer items-center justify-between gap-4 rounded-2xl px-5 py-3 font-semibold">
                     <span>{names[strategy]}</span>
                     <span className="text-sm font-normal text-muted tabular-nums">
-                      {entry.status === "scored" ? `${entry.score.toFixed(1)}, ${entry.band}` : "not enough answers"}
+                      {entry ? `${entry.score}, ${entry.readingText}` : "not enough answers"}
                     </span>
                   </summary>
                   {explain(strategy, false)}
@@ -117,4 +153,9 @@ export default async function ResultsPage({ params }: PageProps<"/results/[attem
       </div>
     </Container>
   );
+}
+
+/** "A", "A and B", "A, B and C". */
+function listOf(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? "") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }

@@ -5,17 +5,22 @@ import { expect, type Page } from "@playwright/test";
 type Item = { id: string; strategy: string; keyed: "plus" | "minus"; text: string };
 
 const contentDir = path.join(__dirname, "..", "..", "..", "content", "quiz");
-export const items: Item[] = JSON.parse(readFileSync(path.join(contentDir, "items.json"), "utf8")).items;
+const itemsFile = JSON.parse(readFileSync(path.join(contentDir, "items.json"), "utf8")) as { version: string; instruction: string; items: Item[] };
+export const items: Item[] = itemsFile.items;
+/** The question every item answers (time frame and who), shown before the first item and on each screen. */
+export const instruction: string = itemsFile.instruction;
+export const quizVersion: string = itemsFile.version;
 export const strategyNames: Record<string, string> = Object.fromEntries(
   Object.entries(JSON.parse(readFileSync(path.join(contentDir, "strategies.json"), "utf8")) as Record<string, { name: string }>).map(
     ([id, text]) => [id, text.name],
   ),
 );
-export const scaleLabels = ["Never", "Rarely", "Sometimes", "Often", "Almost always"];
+export const scaleLabels = ["Almost never", "Rarely", "Sometimes", "Often", "Almost always"];
 
 /**
  * The score each strategy should get, worked out here from the item keying alone
- * (independently of lib/scoring): 100·(mean − 1)/4 with a minus item's v counted as 6 − v.
+ * (independently of lib/scoring): 100·(mean − 1)/4 with a minus item's v counted as 6 − v,
+ * rounded half up to a whole number (as shown since scoring version 2).
  */
 export function expectedScores(valueFor: (index: number) => number): Record<string, string> {
   const sums = new Map<string, { total: number; count: number }>();
@@ -26,7 +31,8 @@ export function expectedScores(valueFor: (index: number) => number): Record<stri
     sums.set(item.strategy, { total: entry.total + keyed, count: entry.count + 1 });
   });
   return Object.fromEntries(
-    [...sums].map(([strategy, { total, count }]) => [strategy, (Math.round(1000 * ((total / count - 1) / 4)) / 10).toFixed(1)]),
+    // 100·(mean − 1)/4 = 25·points/count with points = total − count; rounded half up in integers.
+    [...sums].map(([strategy, { total, count }]) => [strategy, String(Math.floor((50 * (total - count) + count) / (2 * count)))]),
   );
 }
 
@@ -54,4 +60,22 @@ export async function finishQuiz(page: Page, valueFor: (index: number) => number
   await page.getByRole("button", { name: "See my results" }).click();
   await expect(page).toHaveURL(`/results/${attemptId}`);
   return attemptId;
+}
+
+/**
+ * The quiz's default margin and real-change threshold, worked out here from the documented
+ * defaults (α .80, SD 15): margin ±13 (1.96 · 15 · √.2 = 13.15), and a change is real from
+ * 1.96 · √2 · 6.708 = 18.59, so 19 points.
+ */
+export const defaultMargin = Math.round(1.96 * 15 * Math.sqrt(0.2));
+export const realChangeFrom = Math.ceil(1.96 * Math.SQRT2 * 15 * Math.sqrt(0.2));
+
+/** How a score's range reads against the bands (low < 40 ≤ moderate < 65 ≤ high). */
+export function expectedReading(score: number): { range: string; reading: string } {
+  const low = Math.max(0, score - defaultMargin);
+  const high = Math.min(100, score + defaultMargin);
+  const band = (value: number) => (value >= 65 ? "high" : value >= 40 ? "moderate" : "low");
+  const [from, to] = [band(low), band(high)];
+  const reading = from === to ? from : from === "low" && to === "high" ? "anywhere from low to high" : `between ${from} and ${to}`;
+  return { range: `${low}–${high}`, reading };
 }

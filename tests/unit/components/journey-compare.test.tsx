@@ -5,7 +5,7 @@ import { describeChange } from "@/components/journey/change";
 import { CompareForm } from "@/components/journey/compare-form";
 import { CompareTable } from "@/components/journey/compare-table";
 import { numberResults } from "@/components/journey/format";
-import { bandFor, STRATEGIES, type Strategy, type StrategyResult } from "@/lib/scoring";
+import { bandFor, defaultReliability, STRATEGIES, type Strategy, type StrategyResult } from "@/lib/scoring";
 
 const scored = (score: number, strategy: Strategy = "control"): StrategyResult => ({
   strategy,
@@ -22,27 +22,50 @@ const unscored = (strategy: Strategy = "control"): StrategyResult => ({
   status: "not-enough-answers",
 });
 
+const defaults = defaultReliability("1");
+
 describe("describeChange", () => {
-  it("says how far a score moved, with its sign, as a signal", () => {
-    expect(describeChange(scored(48), scored(55))).toEqual({ kind: "up", delta: 7, text: "+7.0", words: "seems more active" });
-    expect(describeChange(scored(60), scored(48))).toEqual({ kind: "down", delta: -12, text: "−12.0", words: "seems less active" });
-    expect(describeChange(scored(52.5), scored(52.5))).toEqual({ kind: "same", delta: 0, text: "no change", words: "about the same" });
+  it("calls a change real only when |RC| ≥ 1.96 (19 points or more with the default margin), with its direction", () => {
+    expect(describeChange(scored(40), scored(59), defaults)).toMatchObject({
+      kind: "higher",
+      difference: 19,
+      text: "+19",
+      words: "a real change: higher than before",
+      quizChanged: false,
+    });
+    expect(describeChange(scored(70), scored(40), defaults)).toMatchObject({
+      kind: "lower",
+      text: "−30",
+      words: "a real change: lower than before",
+    });
+    expect(describeChange(scored(48), scored(66), defaults)).toMatchObject({
+      kind: "same",
+      text: "+18",
+      words: "about the same, within the quiz’s margin",
+    });
+    expect(describeChange(scored(52), scored(52), defaults)).toMatchObject({ kind: "same", difference: 0, text: "no change" });
   });
 
-  it("rounds to the scores' one decimal, so float error never shows", () => {
-    expect(describeChange(scored(42.2), scored(42.3)).text).toBe("+0.1");
-    expect(describeChange(scored(77.8), scored(70.3)).text).toBe("−7.5");
+  it("compares the whole numbers shown, even for results stored with one decimal", () => {
+    // 64.9 (moderate) shows as 64, and 65.2 (high) as 65: a difference of 1, not 0.3.
+    expect(describeChange(scored(64.9), scored(65.2), defaults)).toMatchObject({ text: "+1", kind: "same" });
+    expect(describeChange(scored(42.2), scored(42.3), defaults).text).toBe("no change");
   });
 
-  it("notes a move into another band", () => {
-    expect(describeChange(scored(62.5), scored(67.5))).toMatchObject({ text: "+5.0", bands: { from: "moderate", to: "high" } });
-    expect(describeChange(scored(40), scored(37.5))).toMatchObject({ text: "−2.5", bands: { from: "moderate", to: "low" } });
-    expect(describeChange(scored(45), scored(55))).not.toHaveProperty("bands");
+  it("uses each version's own margin when the quiz changed between the two results", () => {
+    const tighter = { ...defaults, quizVersion: "2", scales: { ...defaults.scales, control: { alpha: 0.95, sd: 15 } } };
+    // √(15²·.2 + 15²·.05) = 7.5, so 15 points is 2.0 standard errors: real, and flagged as across versions.
+    expect(describeChange(scored(40), scored(55), defaults, tighter)).toMatchObject({ kind: "higher", quizChanged: true });
+    expect(describeChange(scored(40), scored(55), defaults)).toMatchObject({ kind: "same", quizChanged: false });
   });
 
   it("doesn't guess when either result had too few answers", () => {
-    expect(describeChange(unscored(), scored(50))).toEqual({ kind: "not-comparable", text: "—", words: "not enough answers to compare" });
-    expect(describeChange(scored(50), unscored()).kind).toBe("not-comparable");
+    expect(describeChange(unscored(), scored(50), defaults)).toEqual({
+      kind: "not-comparable",
+      text: "—",
+      words: "not enough answers to compare",
+    });
+    expect(describeChange(scored(50), unscored(), defaults).kind).toBe("not-comparable");
   });
 });
 
@@ -61,7 +84,7 @@ const earlierScores: Record<Strategy, number | null> = {
   overfunctioning: null,
 };
 const laterScores: Record<Strategy, number> = {
-  "intimacy-avoidance": 58,
+  "intimacy-avoidance": 40,
   "conflict-avoidance": 55,
   "passive-aggressiveness": 30,
   control: 67.5,
@@ -69,6 +92,7 @@ const laterScores: Record<Strategy, number> = {
 };
 const resultOf = (id: string, on: string, values: Record<Strategy, number | null>) => ({
   id,
+  quizVersion: "1",
   completedAt: new Date(on),
   strategies: STRATEGIES.map((strategy) => (values[strategy] === null ? unscored(strategy) : scored(values[strategy]!, strategy))),
 });
@@ -79,7 +103,7 @@ const [later, earlier] = numberResults([
 
 describe("CompareTable", () => {
   it("puts both results side by side per strategy with the change from the earlier to the later", () => {
-    render(<CompareTable earlier={earlier!} later={later!} names={names} />);
+    render(<CompareTable earlier={earlier!} later={later!} reliability={{ earlier: defaults, later: defaults }} names={names} />);
     const table = screen.getByRole("table", { name: /Your scores on 27 November 2026 and 3 December 2026, and the change/ });
     expect(within(table).getAllByRole("columnheader").map((cell) => cell.textContent)).toEqual([
       "Result 127 Nov 2026",
@@ -93,11 +117,33 @@ describe("CompareTable", () => {
       for (const cell of figures) expect(cell.getAttribute("headers")!.split(" ")).toContain(header.id);
       return figures.map((cell) => cell.textContent);
     };
-    expect(cells("Intimacy avoidance")).toEqual(["70.0high", "58.0moderate", "−12.0seems less active, now moderate"]);
-    expect(cells("Conflict avoidance")).toEqual(["48.0moderate", "55.0moderate", "+7.0seems more active"]);
-    expect(cells("Passive-aggressiveness")).toEqual(["30.0low", "30.0low", "no changeabout the same"]);
-    expect(cells("Control")).toEqual(["62.5moderate", "67.5high", "+5.0seems more active, now high"]);
-    expect(cells("Overfunctioning")).toEqual(["not enough answers", "40.0moderate", "—not enough answers to compare"]);
+    // Whole scores, each with its range (± 13 by default) and how the range reads against the bands.
+    expect(cells("Intimacy avoidance")).toEqual([
+      "70range 57–83between moderate and high",
+      "40range 27–53between low and moderate",
+      "−30a real change: lower than before",
+    ]);
+    expect(cells("Conflict avoidance")).toEqual([
+      "48range 35–61between low and moderate",
+      "55range 42–68between moderate and high",
+      "+7about the same, within the quiz’s margin",
+    ]);
+    expect(cells("Passive-aggressiveness")).toEqual([
+      "30range 17–43between low and moderate",
+      "30range 17–43between low and moderate",
+      "no changeabout the same, within the quiz’s margin",
+    ]);
+    // A result stored with one decimal (62.5) shows as a whole number.
+    expect(cells("Control")).toEqual([
+      "63range 50–76between moderate and high",
+      "68range 55–81between moderate and high",
+      "+5about the same, within the quiz’s margin",
+    ]);
+    expect(cells("Overfunctioning")).toEqual([
+      "not enough answers",
+      "40range 27–53between low and moderate",
+      "—not enough answers to compare",
+    ]);
     expect(within(table).getAllByRole("rowheader")).toHaveLength(5);
   });
 });

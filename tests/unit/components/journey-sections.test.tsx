@@ -47,17 +47,18 @@ describe("the results list", () => {
     const results: ResultSummary[] = numberResults(
       Array.from({ length: 12 }, (_, index) => ({
         id: `r${12 - index}`,
+        quizVersion: "1",
         completedAt: new Date(Date.UTC(2026, 11 - index, 15, 10)),
         strategies: [],
       })),
-    ).map((result) => ({ ...result, top: result.number === 12 ? [{ name: "Control", band: "high" as const }] : [] }));
+    ).map((result) => ({ ...result, top: result.number === 12 ? [{ name: "Control", reading: "between moderate and high" }] : [] }));
     const { container } = render(<ResultsList results={results} />);
     const details = container.querySelector("details")!;
     expect(within(details).getByText("Show 2 earlier results")).toBeTruthy();
     const all = screen.getAllByRole("link");
     expect(all.map((link) => link.getAttribute("href"))).toEqual(Array.from({ length: 12 }, (_, index) => `/results/r${12 - index}`));
     expect(details.querySelectorAll("a")).toHaveLength(2);
-    expect(all[0]!.textContent).toBe("15 December 2026Result 12Stood out: Control (high)");
+    expect(all[0]!.textContent).toBe("15 December 2026Result 12Stood out: Control (between moderate and high)");
     expect(all[11]!.textContent).toContain("Result 1");
     expect(all[11]!.textContent).toContain("Too few answers to show a pattern");
   });

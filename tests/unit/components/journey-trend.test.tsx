@@ -5,7 +5,9 @@ import { StrategyTrendChart, type TrendResult } from "@/components/charts/strate
 import { StrategyTrendTable } from "@/components/charts/strategy-trend-table";
 import { numberResults, trendResults } from "@/components/journey/format";
 import { StrategyTrends } from "@/components/journey/strategy-trends";
-import { bandFor, STRATEGIES, type Strategy, type StrategyResult } from "@/lib/scoring";
+import { bandFor, defaultReliability, STRATEGIES, type Strategy, type StrategyResult } from "@/lib/scoring";
+
+const reliability = { "1": defaultReliability("1"), "2": defaultReliability("2") };
 
 const names: Record<Strategy, string> = {
   "intimacy-avoidance": "Intimacy avoidance",
@@ -26,15 +28,24 @@ function scores(overrides: Partial<Record<Strategy, number | null>>): StrategyRe
 }
 
 /** Results as the page gets them from listResults: newest first. */
-function journey(...oldestFirst: { on: string; scores: Partial<Record<Strategy, number | null>> }[]): TrendResult[] {
+function journey(
+  ...oldestFirst: { on: string; scores: Partial<Record<Strategy, number | null>>; version?: string }[]
+): TrendResult[] {
   const newestFirst = oldestFirst
-    .map((result, index) => ({ id: `r${index + 1}`, completedAt: new Date(result.on), strategies: scores(result.scores) }))
+    .map((result, index) => ({
+      id: `r${index + 1}`,
+      quizVersion: result.version ?? "1",
+      completedAt: new Date(result.on),
+      strategies: scores(result.scores),
+    }))
     .reverse();
   return trendResults(numberResults(newestFirst));
 }
 
 const chartOf = (strategy: Strategy, results: TrendResult[]) => {
-  const { container } = render(<StrategyTrendChart strategy={strategy} name={names[strategy]} results={results} />);
+  const { container } = render(
+    <StrategyTrendChart strategy={strategy} name={names[strategy]} results={results} reliability={reliability} />,
+  );
   return container.querySelector("svg")!;
 };
 const points = (svg: SVGSVGElement) => [...svg.querySelectorAll("circle[data-score]")];
@@ -50,14 +61,15 @@ describe("the trend chart", () => {
     chartOf("control", two);
     const chart = screen.getByRole("img");
     expect(chart.getAttribute("aria-label")).toBe(
-      "Control across your 2 results, oldest first: 27 November 2026, 48.0 (moderate); 3 December 2026, 55.0 (moderate).",
+      "Control across your 2 results, oldest first: 27 November 2026, 48 (likely 35 to 61, between low and moderate). " +
+        "3 December 2026, 55 (likely 42 to 68, between moderate and high); about the same, within the quiz’s margin.",
     );
   });
 
   it("plots the scores oldest to newest, joined by one line, with each number shown", () => {
     const svg = chartOf("control", two);
     const [first, second] = points(svg);
-    expect(points(svg).map((point) => point.getAttribute("data-score"))).toEqual(["48.0", "55.0"]);
+    expect(points(svg).map((point) => point.getAttribute("data-score"))).toEqual(["48", "55"]);
     expect(Number(first!.getAttribute("cx"))).toBeLessThan(Number(second!.getAttribute("cx")));
     // Higher scores sit higher (smaller y).
     expect(Number(second!.getAttribute("cy"))).toBeLessThan(Number(first!.getAttribute("cy")));
@@ -65,7 +77,7 @@ describe("the trend chart", () => {
     expect(line).toHaveLength(1);
     expect(line[0]!.getAttribute("points")!.split(" ")).toHaveLength(2);
     expect([...svg.querySelectorAll("text")].map((text) => text.textContent)).toEqual(
-      expect.arrayContaining(["48.0", "55.0", "27 Nov 2026", "3 Dec 2026"]),
+      expect.arrayContaining(["48", "55", "27 Nov 2026", "3 Dec 2026"]),
     );
   });
 
@@ -93,7 +105,7 @@ describe("the trend chart", () => {
         { on: "2026-04-05T10:00:00Z", scores: { control: 60 } },
       ),
     );
-    expect(points(svg).map((point) => point.getAttribute("data-score"))).toEqual(["30.0", "70.0", "60.0"]);
+    expect(points(svg).map((point) => point.getAttribute("data-score"))).toEqual(["30", "70", "60"]);
     expect(svg.querySelectorAll("polyline[data-line]")).toHaveLength(1); // 70 → 60 only
     expect(svg.getAttribute("aria-label")).toContain("5 February 2026, not enough answers");
   });
@@ -108,14 +120,19 @@ describe("the trend chart", () => {
     const svg = chartOf("control", eight);
     expect(points(svg)).toHaveLength(8);
     const texts = [...svg.querySelectorAll("text")].map((text) => text.textContent);
-    expect(texts.filter((text) => /^\d+\.\d$/.test(text!))).toEqual(["30.0", "62.5"]);
+    const numbers = [...svg.querySelectorAll("text[font-weight='600']")].map((text) => text.textContent);
+    // 62.5, stored with one decimal by an older scoring version, shows as a whole number.
+    expect(numbers).toEqual(["30", "63"]);
     expect(texts.filter((text) => /2026$/.test(text!))).toEqual(["10 Jan 2026", "10 Aug 2026"]);
-    expect(svg.getAttribute("aria-label")).toContain("across your 8 results, oldest first: 10 January 2026, 30.0 (low); 10 February 2026, 35.0 (low)");
+    expect(svg.getAttribute("aria-label")).toContain(
+      "across your 8 results, oldest first: 10 January 2026, 30 (likely 17 to 43, between low and moderate). " +
+        "10 February 2026, 35 (likely 22 to 48, between low and moderate); about the same, within the quiz’s margin.",
+    );
   });
 
   it("with a single result shows one point per chart and says that retaking shows the change", () => {
     const one = journey({ on: "2026-11-27T10:00:00Z", scores: { "intimacy-avoidance": 72.5 } });
-    const { container } = render(<StrategyTrends results={one} names={names} />);
+    const { container } = render(<StrategyTrends results={one} names={names} reliability={reliability} />);
     const charts = screen.getAllByRole("img");
     expect(charts).toHaveLength(5);
     for (const chart of charts) {
@@ -123,9 +140,11 @@ describe("the trend chart", () => {
       expect(chart.querySelectorAll("polyline")).toHaveLength(0);
       expect(chart.getAttribute("aria-label")).toContain("across your one result so far");
     }
-    expect(charts[0]!.getAttribute("aria-label")).toContain("27 November 2026, 72.5 (high)");
+    expect(charts[0]!.getAttribute("aria-label")).toContain("27 November 2026, 73 (likely 60 to 86, between moderate and high)");
     expect(container.textContent).toContain("Retake the quiz in a few weeks and the line will show how each strategy moves.");
-    expect(screen.getByRole("heading", { name: "Intimacy avoidance" }).nextElementSibling!.textContent).toBe("Latest: 72.5, high");
+    expect(screen.getByRole("heading", { name: "Intimacy avoidance" }).nextElementSibling!.textContent).toBe(
+      "Latest: 73 (range 60–86), between moderate and high",
+    );
   });
 });
 
@@ -135,7 +154,7 @@ describe("the trend table", () => {
       { on: "2026-11-27T10:00:00Z", scores: { "conflict-avoidance": 37.5, overfunctioning: null } },
       { on: "2026-12-03T10:00:00Z", scores: { "conflict-avoidance": 67.5 } },
     );
-    render(<StrategyTrendTable results={results} names={names} id="numbers" />);
+    render(<StrategyTrendTable results={results} names={names} reliability={reliability} id="numbers" />);
     const table = screen.getByRole("table", { name: /Your scores at each result, oldest first/ });
     expect(screen.getByRole("region", { name: /Your scores at each result/ }).getAttribute("tabindex")).toBe("0");
     const headers = within(table).getAllByRole("columnheader").map((header) => header.textContent);
@@ -145,8 +164,35 @@ describe("the trend table", () => {
         .getByRole("rowheader", { name })
         .closest("tr")!
         .querySelectorAll("td");
-    expect([...row("Conflict avoidance")].map((cell) => cell.textContent)).toEqual(["37.5low", "67.5high"]);
-    expect([...row("Overfunctioning")].map((cell) => cell.textContent)).toEqual(["not enough answers", "50.0moderate"]);
+    expect([...row("Conflict avoidance")].map((cell) => cell.textContent)).toEqual(["38range 25–51", "68range 55–81real change: higher"]);
+    expect([...row("Overfunctioning")].map((cell) => cell.textContent)).toEqual(["not enough answers", "50range 37–63"]);
+    expect([...row("Control")].map((cell) => cell.textContent)).toEqual(["50range 37–63", "50range 37–63about the same"]);
     expect(within(table).getAllByRole("rowheader")).toHaveLength(5);
+  });
+});
+
+describe("real changes on the journey", () => {
+  const results = journey(
+    { on: "2026-09-01T10:00:00Z", scores: { control: 70 } },
+    { on: "2026-10-01T10:00:00Z", scores: { control: 40 } },
+    { on: "2026-11-01T10:00:00Z", scores: { control: 45 }, version: "2" },
+  );
+
+  it("rings only the points that moved more than the quiz's margin from the result before, and says so", () => {
+    const svg = chartOf("control", results);
+    const rings = [...svg.querySelectorAll("circle[data-real-change]")];
+    expect(rings.map((ring) => ring.getAttribute("data-real-change"))).toEqual(["lower"]);
+    expect(rings[0]!.getAttribute("cy")).toBe(points(svg)[1]!.getAttribute("cy"));
+    expect(svg.getAttribute("aria-label")).toContain("1 October 2026, 40 (likely 27 to 53, between low and moderate); a real change: lower than before.");
+  });
+
+  it("says in the table when the quiz changed between two results", () => {
+    render(<StrategyTrendTable results={results} names={names} reliability={reliability} id="numbers" />);
+    const cells = [...screen.getByRole("rowheader", { name: "Control" }).closest("tr")!.querySelectorAll("td")];
+    expect(cells.map((cell) => cell.textContent)).toEqual([
+      "70range 57–83",
+      "40range 27–53real change: lower",
+      "45range 32–58about the same (quiz changed)",
+    ]);
   });
 });

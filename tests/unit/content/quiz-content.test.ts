@@ -5,8 +5,11 @@ import {
   checkQuizContent,
   ContentError,
   lessonPath,
+  instruction,
   loadQuizContent,
   quiz,
+  quizForVersion,
+  quizVersions,
   rawContentFiles,
   strategyTexts,
 } from "@/lib/content/quiz";
@@ -21,7 +24,7 @@ function brokenCopy() {
   return structuredClone(rawContentFiles) as {
     path: Json[];
     capacities: Json[];
-    items: { version: string; scale: Json[]; items: Json[] };
+    items: { version: string; instruction?: string; scale: Json[]; items: Json[] };
     strategies: Record<string, Json>;
   };
 }
@@ -32,7 +35,7 @@ describe("the real content", () => {
   });
 
   it("has 50 items, 10 per strategy, two of them reverse-keyed", () => {
-    expect(quiz.version).toBe("2026.11-1");
+    expect(quiz.version).toBe("2026.12-1");
     expect(quiz.items).toHaveLength(50);
     for (const strategy of STRATEGIES) {
       const own = quiz.items.filter((item) => item.strategy === strategy);
@@ -57,9 +60,9 @@ describe("the real content", () => {
     }
   });
 
-  it("offers the five-point frequency scale", () => {
+  it("offers a balanced five-point frequency scale", () => {
     expect(answerScale.map((option) => [option.value, option.label])).toEqual([
-      [1, "Never"],
+      [1, "Almost never"],
       [2, "Rarely"],
       [3, "Sometimes"],
       [4, "Often"],
@@ -160,6 +163,47 @@ describe("the real content", () => {
     ]);
   });
 
+  it("asks every item about one time frame and one who, in a question the answer labels fit", () => {
+    expect(instruction).toMatch(/past month/);
+    expect(instruction).toMatch(/closest to you/);
+    expect(instruction).toMatch(/how often/i);
+    expect(instruction.trimEnd().endsWith("?")).toBe(true);
+  });
+
+  it("words every item so it makes sense for someone who is single", () => {
+    for (const item of quiz.items) {
+      expect(item.text, item.id).not.toMatch(/\b(partner|long relationship|marriage|spouse|dating)\b/i);
+    }
+  });
+
+  it("keeps each retired version whole, with its own items and keying", () => {
+    expect(quizVersions).toEqual(["2026.12-1", "2026.11-1"]);
+    expect(quizForVersion("2026.12-1")).toBe(quiz);
+    const retired = quizForVersion("2026.11-1")!;
+    expect(retired.items).toHaveLength(50);
+    expect(retired.items.find((item) => item.id === "cf-02")).toMatchObject({ keyed: "minus", strategy: "conflict-avoidance" });
+    expect(retired.items.find((item) => item.id === "ia-09")?.text).toMatch(/long relationship/);
+    expect(quizForVersion("2025.01-1")).toBeUndefined();
+  });
+
+  it("never gives an id a new meaning: an id in two versions has the same text, strategy and keying", () => {
+    for (const version of quizVersions) {
+      for (const item of quizForVersion(version)!.items) {
+        for (const other of quizVersions) {
+          const same = quizForVersion(other)!.items.find((candidate) => candidate.id === item.id);
+          if (same) expect(same, `${item.id} in ${version} and ${other}`).toEqual(item);
+        }
+      }
+    }
+  });
+
+  it("retires the items the review found blurred, assumed or duplicated", () => {
+    const ids = new Set(quiz.items.map((item) => item.id));
+    for (const id of ["cf-02", "cf-07", "pa-04", "pa-09", "pa-10", "cf-10", "pa-06", "ct-01", "ct-07", "ct-08", "ct-09", "of-05", "ia-05", "ia-09", "pa-05", "ct-02"]) {
+      expect(ids.has(id), id).toBe(false);
+    }
+  });
+
   it("keeps keying out of the words people read", () => {
     for (const item of quiz.items) {
       expect(item.text, item.id).not.toMatch(/\b(plus|minus|reverse|keyed)\b/i);
@@ -180,7 +224,7 @@ describe("checkQuizContent names the file and field of each problem", () => {
 
   it("reports a strategy with fewer than 9 items", () => {
     const files = brokenCopy();
-    files.items.items = files.items.items.filter((item) => !["ct-01", "ct-02"].includes(item.id));
+    files.items.items = files.items.items.filter((item) => !["ct-04", "ct-11"].includes(item.id));
     expect(checkQuizContent(files)).toEqual([
       'content/quiz/items.json: items: "control" has 8 items; each strategy needs 9 to 11',
     ]);
@@ -189,9 +233,9 @@ describe("checkQuizContent names the file and field of each problem", () => {
   it("reports a strategy with more than 11 items", () => {
     const files = brokenCopy();
     files.items.items.push(
-      { id: "ct-11", strategy: "control", keyed: "plus", text: "I like to have the final say on plans." },
-      { id: "ia-11", strategy: "intimacy-avoidance", keyed: "plus", text: "I keep my real worries to myself." },
-      { id: "ct-12", strategy: "control", keyed: "plus", text: "I make the plans so nobody else has to." },
+      { id: "ct-91", strategy: "control", keyed: "plus", text: "I like to have the final say on plans." },
+      { id: "ia-91", strategy: "intimacy-avoidance", keyed: "plus", text: "I keep my real worries to myself." },
+      { id: "ct-92", strategy: "control", keyed: "plus", text: "I make the plans so nobody else has to." },
     );
     expect(checkQuizContent(files)).toEqual([
       'content/quiz/items.json: items: "control" has 12 items; each strategy needs 9 to 11',
@@ -200,7 +244,7 @@ describe("checkQuizContent names the file and field of each problem", () => {
 
   it("reports a strategy without exactly two minus-keyed items", () => {
     const files = brokenCopy();
-    files.items.items.find((item) => item.id === "ct-01")!.keyed = "minus";
+    files.items.items.find((item) => item.id === "ct-04")!.keyed = "minus";
     files.items.items.find((item) => item.id === "of-06")!.keyed = "plus";
     expect(checkQuizContent(files)).toEqual([
       'content/quiz/items.json: items: "control" has 3 minus-keyed items; each strategy needs exactly 2',
@@ -334,7 +378,7 @@ describe("checkQuizContent names the file and field of each problem", () => {
 
   it("reports two neighbouring items from the same strategy", () => {
     const files = brokenCopy();
-    const [moved] = files.items.items.splice(5, 1); // ia-02
+    const [moved] = files.items.items.splice(5, 1); // ia-11
     files.items.items.splice(1, 0, moved!);
     expect(checkQuizContent(files)).toEqual([
       'content/quiz/items.json: items[1].strategy: "intimacy-avoidance" follows another "intimacy-avoidance" item; strategies must alternate',
@@ -351,6 +395,36 @@ describe("checkQuizContent names the file and field of each problem", () => {
       `content/quiz/items.json: items[9].strategy: "people-pleasing" is not a known strategy (${STRATEGY_LIST})`,
       'content/quiz/items.json: items[12].id: "ia-03" is used twice',
     ]);
+  });
+
+  it("requires an instruction on the current items file", () => {
+    const files = brokenCopy();
+    delete files.items.instruction;
+    expect(checkQuizContent(files)).toEqual([
+      'content/quiz/items.json: instruction: is required: say what every item is about (a time frame and who), e.g. "Thinking about … over the past month, how often …?"',
+    ]);
+  });
+
+  it("lets a retired items file go without an instruction, but checks one it has", () => {
+    const files = brokenCopy();
+    delete files.items.instruction;
+    expect(checkQuizContent(files, { retiredItems: true })).toEqual([]);
+    files.items.instruction = "How often?";
+    expect(checkQuizContent(files, { retiredItems: true })).toEqual([
+      "content/quiz/items.json: instruction: has 2 words; the instruction needs 10 to 40",
+    ]);
+  });
+
+  it("reports an instruction that is blank, not a question, or too long", () => {
+    const files = brokenCopy();
+    files.items.instruction = " ";
+    expect(checkQuizContent(files)).toEqual(["content/quiz/items.json: instruction: is empty or only whitespace"]);
+    files.items.instruction = "Think about the people closest to you over the past month and answer each one.";
+    expect(checkQuizContent(files)).toEqual([
+      "content/quiz/items.json: instruction: must end with a question mark: it asks how often each item was true",
+    ]);
+    files.items.instruction = `Thinking about ${"the people closest to you and ".repeat(8)}the past month, how often was this true?`;
+    expect(checkQuizContent(files)).toEqual(["content/quiz/items.json: instruction: has 58 words; the instruction needs 10 to 40"]);
   });
 
   it("reports a broken answer scale", () => {

@@ -17,7 +17,7 @@ const quiz: Quiz = {
   },
 };
 
-const VALUE_MESSAGE = "Answers are 1 (Never) to 5 (Almost always).";
+const VALUE_MESSAGE = "Answers are 1 (Almost never) to 5 (Almost always).";
 
 function messagesFor(input: unknown): string[] {
   const parsed = answersSchema(quiz).safeParse(input);

@@ -83,7 +83,7 @@ describe("scoreAttempt: scores by hand", () => {
     });
   });
 
-  it("counts a minus item answered 'Almost always' as 'Never' for the strategy", () => {
+  it("counts a minus item answered 'Almost always' as 'Almost never' for the strategy", () => {
     // Two minus items: "I say so when I disagree" answered 5 means little conflict avoidance.
     const quiz = quizOf({ "conflict-avoidance": ["minus", "minus"] });
     expect(resultOf(quiz, answersFor("conflict-avoidance", [5, 5]), "conflict-avoidance")).toMatchObject({ score: 0 });
@@ -91,14 +91,18 @@ describe("scoreAttempt: scores by hand", () => {
     expect(resultOf(quiz, answersFor("conflict-avoidance", [2, 4]), "conflict-avoidance")).toMatchObject({ score: 50 });
   });
 
-  it("rounds the score to one decimal place, halves up", () => {
-    // 1,1,2 → mean 4/3 → 100·(1/3)/4 = 8.333… → 8.3.
+  it("rounds the score to a whole number, halves up", () => {
+    // 1,1,2 → mean 4/3 → 100·(1/3)/4 = 8.333… → 8.
     expect(resultOf(quizOf({ control: plus(3) }), answersFor("control", [1, 1, 2]), "control")).toMatchObject({
-      score: 8.3,
+      score: 8,
     });
-    // 1,1,1,2 → mean 1.25 → 6.25 → 6.3.
-    expect(resultOf(quizOf({ control: plus(4) }), answersFor("control", [1, 1, 1, 2]), "control")).toMatchObject({
-      score: 6.3,
+    // 1,1,2,2 → mean 1.5 → 12.5 → 13.
+    expect(resultOf(quizOf({ control: plus(4) }), answersFor("control", [1, 1, 2, 2]), "control")).toMatchObject({
+      score: 13,
+    });
+    // 1,1,1,3,3,3,3,3 → 10 points over 8 → 31.25 → 31.
+    expect(resultOf(quizOf({ control: plus(8) }), answersFor("control", [1, 1, 1, 3, 3, 3, 3, 3]), "control")).toMatchObject({
+      score: 31,
     });
   });
 
@@ -117,7 +121,7 @@ describe("scoreAttempt: scores by hand", () => {
     const result = scoreAttempt(quizOf({ control: plus(1) }), []);
     expect(result.quizVersion).toBe("test-7");
     expect(result.scoringVersion).toBe(SCORING_VERSION);
-    expect(SCORING_VERSION).toBe("1");
+    expect(SCORING_VERSION).toBe("2");
   });
 });
 
@@ -141,13 +145,17 @@ describe("bands", () => {
     // 3,3,4,4,4 → mean 3.6 → 65 exactly.
     expect(resultOf(five, answersFor("control", [3, 3, 4, 4, 4]), "control")).toMatchObject({ score: 65, band: "high" });
 
-    // 47 items: 28×3 + 19×2 → 75 points over 47 → 25·75/47 = 39.89… → 39.9, still low.
+    // 47 items: 28×3 + 19×2 → 75 points over 47 → 25·75/47 = 39.89… → 40: the band follows
+    // the whole number that is stored and shown, so it reads moderate.
     const many = quizOf({ control: plus(47) });
-    const justUnder40 = [...Array<number>(28).fill(3), ...Array<number>(19).fill(2)];
-    expect(resultOf(many, answersFor("control", justUnder40), "control")).toMatchObject({ score: 39.9, band: "low" });
-    // 28×4 + 19×3 → 122 points over 47 → 64.89… → 64.9, still moderate.
-    const justUnder65 = [...Array<number>(28).fill(4), ...Array<number>(19).fill(3)];
-    expect(resultOf(many, answersFor("control", justUnder65), "control")).toMatchObject({ score: 64.9, band: "moderate" });
+    const roundsTo40 = [...Array<number>(28).fill(3), ...Array<number>(19).fill(2)];
+    expect(resultOf(many, answersFor("control", roundsTo40), "control")).toMatchObject({ score: 40, band: "moderate" });
+    // 27×3 + 20×2 → 74 points → 39.36… → 39, low.
+    const under40 = [...Array<number>(27).fill(3), ...Array<number>(20).fill(2)];
+    expect(resultOf(many, answersFor("control", under40), "control")).toMatchObject({ score: 39, band: "low" });
+    // 28×4 + 19×3 → 122 points over 47 → 64.89… → 65, high.
+    const roundsTo65 = [...Array<number>(28).fill(4), ...Array<number>(19).fill(3)];
+    expect(resultOf(many, answersFor("control", roundsTo65), "control")).toMatchObject({ score: 65, band: "high" });
   });
 });
 

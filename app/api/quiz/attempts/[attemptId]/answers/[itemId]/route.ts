@@ -26,7 +26,17 @@ export const PUT = answeringRefusals(async function PUT(request: Request, { para
     case "not-found":
       return Response.json({ error: "No quiz attempt here." }, { status: 404 });
     case "finished":
-      return Response.json({ error: "This attempt is finished; its answers can no longer change." }, { status: 409 });
+      return Response.json({ error: "This attempt is finished; its answers can no longer change.", reason: "finished" }, { status: 409 });
+    case "outdated":
+      // The page reloads and explains; nothing was saved, and the attempt keeps its earlier answers.
+      return Response.json(
+        {
+          error: "The quiz has been updated since this attempt began, so it can't go on. Its earlier answers are kept; start the new version to carry on.",
+          reason: "quiz-updated",
+          quizVersion: outcome.quizVersion,
+        },
+        { status: 409 },
+      );
     case "invalid-answer":
       return Response.json({ error: outcome.message }, { status: 400 });
     default:
