@@ -49,8 +49,10 @@ export default defineConfig({
   projects: [{ name: "chromium" }],
   webServer: [
     {
-      // Applies migrations, then `next start` on the build that `npm run test:e2e` made.
-      command: "npx tsx scripts/start.ts",
+      // A fresh database each run (results of earlier runs would change what the pages say:
+      // from 200 finished results on, score ranges come from the results themselves), then
+      // migrations, then `next start` on the build that `npm run test:e2e` made.
+      command: "rm -f data/e2e/drawbridge-e2e.db data/e2e/drawbridge-e2e.db-wal data/e2e/drawbridge-e2e.db-shm && npx tsx scripts/start.ts",
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
@@ -61,7 +63,7 @@ export default defineConfig({
         DATABASE_URL: "file:./data/e2e/drawbridge-e2e.db",
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
-        // Every browser here comes from 127.0.0.1, and this database outlives a run: more guests
+        // Every browser here comes from 127.0.0.1, so allow more guests
         // per address than one real address would start (README, "Limits"; the product keeps 200/h).
         RATE_LIMITS: "new-guests-per-address=2000/3600",
         // A neutral site on this machine (support/neutral-site.mjs): no request leaves it.
