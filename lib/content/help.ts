@@ -5,7 +5,7 @@
 // Validated once when this module loads; `npm run content:check` runs the same checks.
 import * as z from "zod";
 import linesJson from "../../content/help/lines.json";
-import { ContentError, formatFieldPath, slug, text } from "./schemas";
+import { ContentError, fileProblem, formatFieldPath, isRecord, records, schemaProblems, slug, text } from "./schemas";
 
 export const HELP_LINES_FILE = "content/help/lines.json";
 
@@ -129,36 +129,14 @@ export const HelpLinesFileSchema = z.strictObject({
 });
 export type HelpLines = z.infer<typeof HelpLinesFileSchema>;
 
-const editorMessages: z.core.$ZodErrorMap = (issue) => {
-  if (issue.code === "invalid_type" && issue.input === undefined) return "is required";
-  return undefined;
-};
-
-const say = (path: readonly PropertyKey[], message: string) => {
-  const field = formatFieldPath(path);
-  return field === "" ? `${HELP_LINES_FILE}: ${message}` : `${HELP_LINES_FILE}: ${field}: ${message}`;
-};
-
-type Fields = Record<string, unknown>;
-const isRecord = (value: unknown): value is Fields => typeof value === "object" && value !== null && !Array.isArray(value);
-const records = (value: unknown): Fields[] => (Array.isArray(value) ? value.map((entry) => (isRecord(entry) ? entry : {})) : []);
+const say = (path: readonly PropertyKey[], message: string) => fileProblem(HELP_LINES_FILE, path, message);
 
 /**
  * Checks the help-lines file: its shape, then that ids are unique and that every country the
  * help page promises is there. One line per problem, `<file>: <field>: <what is wrong>`.
  */
 export function checkHelpLines(raw: unknown): string[] {
-  const problems: string[] = [];
-  const result = HelpLinesFileSchema.safeParse(raw, { error: editorMessages });
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      if (issue.code === "unrecognized_keys") {
-        for (const key of issue.keys) problems.push(say([...issue.path, key], "is not an expected field"));
-      } else {
-        problems.push(say(issue.path, issue.message));
-      }
-    }
-  }
+  const problems = schemaProblems(HELP_LINES_FILE, HelpLinesFileSchema, raw);
 
   const file = isRecord(raw) ? raw : {};
   const crisis = isRecord(file.crisis) ? file.crisis : {};

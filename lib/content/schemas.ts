@@ -163,11 +163,14 @@ export function formatFieldPath(path: readonly PathSegment[]): string {
   return out;
 }
 
-function problem(file: ContentFileKey, path: readonly PathSegment[], message: string): string {
+/** One problem line for a content file: `<file>: <field>: <what is wrong>` (no field for the whole file). */
+export function fileProblem(file: string, path: readonly PathSegment[], message: string): string {
   const field = formatFieldPath(path);
-  return field === ""
-    ? `${CONTENT_FILES[file]}: ${message}`
-    : `${CONTENT_FILES[file]}: ${field}: ${message}`;
+  return field === "" ? `${file}: ${message}` : `${file}: ${field}: ${message}`;
+}
+
+function problem(file: ContentFileKey, path: readonly PathSegment[], message: string): string {
+  return fileProblem(CONTENT_FILES[file], path, message);
 }
 
 // Per-parse messages for the cases zod words for developers rather than editors.
@@ -176,33 +179,45 @@ const editorMessages: z.core.$ZodErrorMap = (issue) => {
   return undefined;
 };
 
+/**
+ * Every problem `schema` finds in a content file, one line each (see fileProblem), in the
+ * words an editor can act on; a field the schema doesn't know gets `unknownKey`.
+ */
+export function schemaProblems(
+  file: string,
+  schema: z.ZodType,
+  raw: unknown,
+  unknownKey = "is not an expected field",
+): string[] {
+  const result = schema.safeParse(raw, { error: editorMessages });
+  if (result.success) return [];
+  return result.error.issues.flatMap((issue) =>
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => fileProblem(file, [...issue.path, key], unknownKey))
+      : [fileProblem(file, issue.path, issue.message)],
+  );
+}
+
 function reportSchemaProblems(
   file: ContentFileKey,
   schema: z.ZodType,
   raw: unknown,
   problems: string[],
-  unknownKey = "is not an expected field",
+  unknownKey?: string,
 ): void {
-  const result = schema.safeParse(raw, { error: editorMessages });
-  if (result.success) return;
-  for (const issue of result.error.issues) {
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) problems.push(problem(file, [...issue.path, key], unknownKey));
-    } else {
-      problems.push(problem(file, issue.path, issue.message));
-    }
-  }
+  problems.push(...schemaProblems(CONTENT_FILES[file], schema, raw, unknownKey));
 }
 
 // The cross-file rules read the raw files through these lenient views, so that one broken
 // field (reported by its schema) doesn't hide the other problems in the same file.
-type Fields = Record<string, unknown>;
+export type Fields = Record<string, unknown>;
 
-function isRecord(value: unknown): value is Fields {
+export function isRecord(value: unknown): value is Fields {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function records(value: unknown): Fields[] {
+/** The entries of an array as records (anything else as {}); [] for anything but an array. */
+export function records(value: unknown): Fields[] {
   return Array.isArray(value) ? value.map((entry) => (isRecord(entry) ? entry : {})) : [];
 }
 

@@ -3,7 +3,7 @@
 // file fails `next build` and `npm run content:check` with the file name and the field.
 import * as z from "zod";
 import sourcesJson from "../../content/sources.json";
-import { ContentError, formatFieldPath, slug, text } from "./schemas";
+import { ContentError, fileProblem, records, schemaProblems, slug, text } from "./schemas";
 
 export const SOURCES_FILE = "content/sources.json";
 
@@ -58,16 +58,7 @@ export type SourcesFile = z.infer<typeof SourcesFileSchema>;
 
 type PathSegment = PropertyKey;
 
-function problem(path: readonly PathSegment[], message: string): string {
-  const field = formatFieldPath(path);
-  return field === "" ? `${SOURCES_FILE}: ${message}` : `${SOURCES_FILE}: ${field}: ${message}`;
-}
-
-// Editors' wording for a missing field, as in lib/content/schemas.ts.
-const editorMessages: z.core.$ZodErrorMap = (issue) => {
-  if (issue.code === "invalid_type" && issue.input === undefined) return "is required";
-  return undefined;
-};
+const problem = (path: readonly PathSegment[], message: string) => fileProblem(SOURCES_FILE, path, message);
 
 /** Reports every later use of an id that already appeared, at that entry's field. */
 function checkUniqueIds(ids: { id: unknown; path: PathSegment[] }[], problems: string[]): void {
@@ -79,27 +70,12 @@ function checkUniqueIds(ids: { id: unknown; path: PathSegment[] }[], problems: s
   }
 }
 
-const records = (value: unknown): Record<string, unknown>[] =>
-  Array.isArray(value)
-    ? value.map((entry) => (typeof entry === "object" && entry !== null ? (entry as Record<string, unknown>) : {}))
-    : [];
-
 /**
  * Checks content/sources.json: the schema, then ids unique across groups and across all
  * references. Returns one line per problem, `content/sources.json: <field>: <what is wrong>`.
  */
 export function checkSources(raw: unknown): string[] {
-  const problems: string[] = [];
-  const result = SourcesFileSchema.safeParse(raw, { error: editorMessages });
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      if (issue.code === "unrecognized_keys") {
-        for (const key of issue.keys) problems.push(problem([...issue.path, key], "is not an expected field"));
-      } else {
-        problems.push(problem(issue.path, issue.message));
-      }
-    }
-  }
+  const problems = schemaProblems(SOURCES_FILE, SourcesFileSchema, raw);
 
   const groups = records(typeof raw === "object" && raw !== null ? (raw as Record<string, unknown>).groups : undefined);
   checkUniqueIds(groups.map((group, g) => ({ id: group.id, path: ["groups", g, "id"] })), problems);
