@@ -1,10 +1,27 @@
+import { execFileSync } from "node:child_process";
 import type { NextConfig } from "next";
 import { ACTION_BODY_LIMIT } from "./lib/http/limits";
 import { NON_DOCUMENT_POLICY, STATIC_SECURITY_HEADERS } from "./lib/security/content-security-policy";
 
 const allowNothing = [{ key: "Content-Security-Policy", value: NON_DOCUMENT_POLICY }];
 
+/**
+ * The build's id: APP_BUILD_ID when set, else the git commit being built, else Next.js's random
+ * one. Processes behind one load balancer must run builds with the same id (and the same
+ * NEXT_SERVER_ACTIONS_ENCRYPTION_KEY), or each refuses the pages and form posts of the others.
+ */
+function buildId(): string | null {
+  const declared = process.env.APP_BUILD_ID?.trim();
+  if (declared) return declared;
+  try {
+    return execFileSync("git", ["rev-parse", "HEAD"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || null;
+  } catch {
+    return null; // not a git checkout (or no git): a random id, fine for one process
+  }
+}
+
 const nextConfig: NextConfig = {
+  generateBuildId: buildId,
   poweredByHeader: false,
   reactStrictMode: true,
   experimental: {

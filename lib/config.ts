@@ -35,6 +35,10 @@ export type AppConfig = {
   quickExitUrl: string;
   /** From ADMIN_EMAILS: the account emails (lower case) that may see /admin/items. */
   adminEmails: readonly string[];
+  /** From REDIS_URL and REDIS_KEY_PREFIX: where sessions are kept besides the database; null without Redis. */
+  redis: { url: string; keyPrefix: string } | null;
+  /** From INSTANCES: how many app processes share this database (1 unless declared). */
+  instances: number;
 };
 
 /** A setting that cannot work. Its message is one line naming the variable. */
@@ -180,6 +184,43 @@ const envSchema = z.object({
       }
       return [...new Set(emails)];
     }),
+  // redis://[:password@]host:6379[/db] or rediss:// (TLS): sessions kept in Redis besides the database.
+  REDIS_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return undefined;
+      let url: URL | undefined;
+      try {
+        url = new URL(v);
+      } catch {
+        url = undefined;
+      }
+      if (!url || !/^rediss?:$/.test(url.protocol) || !url.hostname) {
+        ctx.addIssue({ code: "custom", message: `REDIS_URL must look like redis://host:6379 or rediss://host:6380 (got ${JSON.stringify(redactUrl(v))}).` });
+        return z.NEVER;
+      }
+      return v;
+    }),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[\w.:-]{0,64}$/, "REDIS_KEY_PREFIX may hold only letters, digits and . : _ - (at most 64), like drawbridge:")
+    .optional(),
+  INSTANCES: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return 1;
+      const count = Number(v);
+      if (!Number.isInteger(count) || count < 1) {
+        ctx.addIssue({ code: "custom", message: `INSTANCES must be the number of app processes sharing the database, a whole number from 1 (got ${JSON.stringify(v)}).` });
+        return z.NEVER;
+      }
+      return count;
+    }),
   NODE_ENV: z.string().optional(),
 });
 
@@ -191,6 +232,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   }
   const { PORT, SESSION_SECRET, APP_ENCRYPTION_KEY, COOKIE_SECURE, APP_URL, DATA_DIR, RATE_LIMITS, QUICK_EXIT_URL, ADMIN_EMAILS, NODE_ENV } =
     parsed.data;
+  const { REDIS_URL, REDIS_KEY_PREFIX, INSTANCES } = parsed.data;
   return {
     database: databaseFrom(env.DATABASE_URL, cwd),
     port: PORT,
@@ -202,7 +244,26 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     rateLimits: RATE_LIMITS,
     quickExitUrl: QUICK_EXIT_URL || DEFAULT_QUICK_EXIT_URL,
     adminEmails: ADMIN_EMAILS,
+    redis: REDIS_URL ? { url: REDIS_URL, keyPrefix: REDIS_KEY_PREFIX ?? "drawbridge:" } : null,
+    instances: INSTANCES,
   };
+}
+
+/**
+ * Why this process must not start as one of several, in one line; null when it may. Every
+ * process must sign cookies, encrypt texts and name server actions alike, so with more than one
+ * (INSTANCES above 1) the secrets must come from the environment, not from a file under data/
+ * that each machine would make for itself.
+ */
+export function multiProcessProblem(app: AppConfig, env: Record<string, string | undefined> = process.env): string | null {
+  if (app.instances <= 1) return null;
+  const missing = [
+    !app.sessionSecret && "SESSION_SECRET",
+    !app.encryptionKey && "APP_ENCRYPTION_KEY",
+    !env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY?.trim() && "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY",
+  ].filter(Boolean);
+  if (missing.length === 0) return null;
+  return `INSTANCES=${app.instances} needs ${missing.join(", ")} set in the environment, the same for every process (each process would otherwise make its own under data/, and sign-ins, saved texts and form posts would fail on the others).`;
 }
 
 let cached: AppConfig | undefined;

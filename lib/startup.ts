@@ -1,4 +1,5 @@
-import { config, ConfigError, encryptionKey } from "@/lib/config";
+import { config, ConfigError, encryptionKey, multiProcessProblem, redactUrl } from "@/lib/config";
+import { checkRedisOnce } from "@/lib/redis";
 import { describeError, log } from "@/lib/log";
 
 /** A broken setting stops the server with one clear line, not a stack trace on every request. */
@@ -10,6 +11,27 @@ export function exitOnConfigError(): void {
     if (!(error instanceof ConfigError)) throw error;
     console.error(`Drawbridge cannot start: ${error.message}`);
     process.exit(1);
+  }
+}
+
+/**
+ * A server that cannot work alongside the others stops here with one line: several processes
+ * declared (INSTANCES) with secrets each would make for itself under data/, or a REDIS_URL that
+ * does not answer (sessions live there too, so serving without it would accept ended sessions).
+ */
+export async function exitOnMultiProcessProblem(): Promise<void> {
+  const app = config();
+  const problem = multiProcessProblem(app);
+  if (problem) {
+    console.error(`Drawbridge cannot start: ${problem}`);
+    process.exit(1);
+  }
+  if (app.redis) {
+    const why = await checkRedisOnce(app.redis);
+    if (why) {
+      console.error(`Drawbridge cannot start: REDIS_URL ${redactUrl(app.redis.url)} cannot be reached (${why}); start Redis or unset REDIS_URL to keep sessions in the database alone.`);
+      process.exit(1);
+    }
   }
 }
 

@@ -4,7 +4,8 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
-import { ConfigError, encryptionKey, parseConfig, redactUrl, sessionSecret } from "../lib/config";
+import { ConfigError, encryptionKey, multiProcessProblem, parseConfig, redactUrl, sessionSecret } from "../lib/config";
+import { checkRedisOnce } from "../lib/redis";
 import { applyMigrations } from "../lib/db/migrations";
 import { log } from "../lib/log";
 import { RestartPolicy, wasStopped } from "./lib/supervisor";
@@ -23,6 +24,9 @@ async function main() {
   let app;
   try {
     app = parseConfig(process.env);
+    // Checked before data/ gets its files: several processes need their secrets from the environment.
+    const problem = multiProcessProblem(app);
+    if (problem) fail(problem);
     // Made once here, before any request needs them, so requests never race to create them.
     sessionSecret(app);
     encryptionKey(app);
@@ -40,6 +44,11 @@ async function main() {
     if (app.database.provider === "sqlite") fail(`could not prepare the SQLite database: ${why}`);
     // A PostgreSQL server may come up after us; serve anyway, and let /api/health say 503 meanwhile.
     console.warn(`Could not reach PostgreSQL at ${redactUrl(app.database.url)} to apply migrations (${why}). Starting anyway; /api/health reports 503 until it answers, and migrations run on the next start.`);
+  }
+
+  if (app.redis) {
+    const why = await checkRedisOnce(app.redis);
+    if (why) fail(`REDIS_URL ${redactUrl(app.redis.url)} cannot be reached (${why}); start Redis or unset REDIS_URL to keep sessions in the database alone.`);
   }
 
   if (!dev && !existsSync(".next/BUILD_ID")) {

@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { currentProfile, endCurrentSession } from "@/lib/auth/profile";
+import { currentProfile, endAllSessions, endCurrentSession } from "@/lib/auth/profile";
 import { deleteProfileData, DELETION_WORD } from "@/lib/data/profile-data";
 import { databaseUnavailable } from "@/lib/http/failures";
 import { log } from "@/lib/log";
@@ -36,6 +36,7 @@ export async function deleteEverything(_previous: DeleteEverythingState, formDat
   // No profile: it was deleted already (another tab) or the session ended; either way nothing is left.
   let deleted: boolean;
   try {
+    if (profile) await endAllSessions(profile.id); // signed out everywhere first, Redis included
     deleted = profile !== null && (await deleteProfileData(profile));
   } catch (error) {
     if (!databaseUnavailable(error, "POST")) throw error;

@@ -6,6 +6,7 @@ import { nextCookies } from "better-auth/next-js";
 import { anonymous } from "better-auth/plugins";
 import { config, sessionSecret } from "@/lib/config";
 import { db } from "@/lib/db";
+import { sessionStorage } from "@/lib/redis";
 import { describeError, log } from "@/lib/log";
 import { moveGuestData } from "@/lib/data/guest-merge";
 import { clearLimit, giveBack, reserve, waitSeconds, type LimitName } from "@/lib/data/rate-limits";
@@ -117,11 +118,16 @@ const afterEndpoint: Record<string, (ctx: HookContext) => Promise<void>> = {
  */
 function createAuth() {
   const app = config();
+  // With REDIS_URL, sessions are kept in Redis too and read from there: every process sees a
+  // sign-out or a deletion at once, without a database read per request. The rows stay in the
+  // database as well (the guest clean-up and the export read them).
+  const secondaryStorage = sessionStorage(app);
   return betterAuth({
     appName: "Drawbridge",
     secret: sessionSecret(app),
     baseURL: app.appUrl,
     database: prismaAdapter(db(), { provider: app.database.provider }),
+    secondaryStorage,
     user: { modelName: "profile" },
     session: {
       fields: { userId: "profileId" },
@@ -131,6 +137,7 @@ function createAuth() {
       // No signed copy of the session in a second cookie: the database is asked on every request,
       // so a sign-out or a deletion holds at once, in every process.
       cookieCache: { enabled: false },
+      storeSessionInDatabase: true,
     },
     account: { fields: { userId: "profileId" } },
     emailAndPassword: {
@@ -139,9 +146,10 @@ function createAuth() {
       maxPasswordLength: MAX_PASSWORD_LENGTH,
       autoSignIn: true,
     },
-    // One limiter (lib/data/rate-limits.ts, reserved in the hooks below), kept in the database, in
-    // every environment; the library's own per-path request limiter would be a second, in-memory one.
-    rateLimit: { enabled: false },
+    // One limiter (lib/data/rate-limits.ts, reserved in the hooks below), kept in the database and
+    // so shared by every process, in every environment; the library's own per-path limiter would
+    // be a second one. Were it ever enabled, its counters would go to Redis when there is one.
+    rateLimit: { enabled: false, storage: secondaryStorage ? "secondary-storage" : "memory" },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         checkAuthRequest(ctx); // field lengths, broken text, the password rules: 400 before a try is used

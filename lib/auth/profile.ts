@@ -5,6 +5,7 @@ import { isAPIError } from "better-auth/api";
 import { TooManyRequests } from "@/lib/data/errors";
 import { findSessionProfile } from "@/lib/data/profiles";
 import { reserve } from "@/lib/data/rate-limits";
+import { config } from "@/lib/config";
 import { auth } from "./index";
 
 /** Who is asking: the only identity lib/data functions accept. */
@@ -36,17 +37,29 @@ async function verifiedSessionToken(requestHeaders: Headers): Promise<string | n
 }
 
 /**
+ * The session behind `token` from the one source of truth: with REDIS_URL, the auth library's
+ * own lookup (Redis first, where a sign-out anywhere removes it at once, and the database only
+ * for a session Redis has never held); without it, one indexed database query.
+ */
+async function findSession(token: string): Promise<{ profile: CurrentProfile; expiresAt: Date } | null> {
+  if (!config().redis) return findSessionProfile(token);
+  const found = await (await auth().$context).internalAdapter.findSession(token);
+  if (!found) return null;
+  return { profile: { id: found.user.id, isGuest: found.user.isAnonymous === true }, expiresAt: new Date(found.session.expiresAt) };
+}
+
+/**
  * The visitor's profile from their session cookie, or null for a first-time visitor, an ended
- * session or a deleted profile. Every request asks the database (one indexed query: the session
- * by its token, with its profile), so a sign-out or deletion anywhere holds from the next
- * request on; nothing is remembered between requests. Once a day the auth library renews the
- * session instead (sessions last 60 days from their last use).
+ * session or a deleted profile. Every request asks the session store (the database, or Redis
+ * when REDIS_URL is set), so a sign-out or deletion in any process holds from the next request
+ * on; nothing is remembered between requests. Once a day the auth library renews the session
+ * instead (sessions last 60 days from their last use).
  */
 export async function currentProfile(): Promise<CurrentProfile | null> {
   const requestHeaders = await headers(); // first: a build's prerender stops here, before any auth or database work
   const token = await verifiedSessionToken(requestHeaders);
   if (!token) return null;
-  const found = await findSessionProfile(token);
+  const found = await findSession(token);
   if (!found || found.expiresAt.getTime() <= Date.now()) return null;
   const { expiresIn, updateAge } = (await auth().$context).sessionConfig;
   if (found.expiresAt.getTime() - expiresIn * 1000 + updateAge * 1000 > Date.now()) return found.profile;
@@ -86,6 +99,15 @@ async function newGuestProfile(): Promise<CurrentProfile> {
     if (isAPIError(error) && error.statusCode === 429) throw new TooManyRequests(Number(new Headers(error.headers).get("retry-after")) || 60);
     throw error;
   }
+}
+
+/**
+ * Ends every session of `profileId`, in the database and (with REDIS_URL) in Redis, so no
+ * process accepts any of them again. Call before deleting a profile: deleting its row removes
+ * the database's sessions, but not Redis's copies.
+ */
+export async function endAllSessions(profileId: string): Promise<void> {
+  await (await auth().$context).internalAdapter.deleteUserSessions(profileId);
 }
 
 /**
