@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ConfigError, encryptionKey, parseConfig, sessionSecret } from "@/lib/config";
+import { ConfigError, encryptionKey, multiProcessProblem, parseConfig, sessionSecret } from "@/lib/config";
 
 // Lets a test act as a second process between lib/config's look at a file and what it does next.
 const fsHooks = vi.hoisted(() => ({ afterRead: undefined as ((path: string) => void) | undefined }));
@@ -255,5 +255,53 @@ describe("ADMIN_EMAILS", () => {
     expect(errorOf({ ADMIN_EMAILS: "editor@example.org;second@example.org" })).toBe(
       'ADMIN_EMAILS must list email addresses separated by commas, like editor@example.org,second@example.org (got "editor@example.org;second@example.org").',
     );
+  });
+});
+
+describe("REDIS_URL", () => {
+  it("keeps sessions in the database alone unless REDIS_URL is set, with a key prefix of its own", () => {
+    expect(parseConfig({}, cwd).redis).toBeNull();
+    expect(parseConfig({ REDIS_URL: " " }, cwd).redis).toBeNull();
+    expect(parseConfig({ REDIS_URL: "redis://127.0.0.1:6379" }, cwd).redis).toEqual({ url: "redis://127.0.0.1:6379", keyPrefix: "drawbridge:" });
+    expect(parseConfig({ REDIS_URL: "rediss://cache.example.org:6380/2", REDIS_KEY_PREFIX: "practice-a:" }, cwd).redis).toEqual({
+      url: "rediss://cache.example.org:6380/2",
+      keyPrefix: "practice-a:",
+    });
+  });
+
+  it("refuses anything but a redis:// or rediss:// address with one line that hides the password", () => {
+    const message = errorOf({ REDIS_URL: "http://:hunter2@cache:6379" });
+    expect(message).toMatch(/^REDIS_URL must look like redis:\/\/host:6379/);
+    expect(message).not.toContain("hunter2");
+    expect(errorOf({ REDIS_URL: "localhost:6379" })).toMatch(/^REDIS_URL/);
+    expect(errorOf({ REDIS_URL: "redis://x", REDIS_KEY_PREFIX: "has space" })).toMatch(/^REDIS_KEY_PREFIX/);
+  });
+});
+
+describe("INSTANCES", () => {
+  const secrets = { SESSION_SECRET: "s".repeat(32), APP_ENCRYPTION_KEY: "a".repeat(64) };
+
+  it("lets one process keep its secrets under data/, as with nothing configured", () => {
+    const app = parseConfig({}, cwd);
+    expect(app.instances).toBe(1);
+    expect(multiProcessProblem(app, {})).toBeNull();
+  });
+
+  it("refuses several processes whose secrets would each be made under data/, in one line naming what is missing", () => {
+    const app = parseConfig({ INSTANCES: "2" }, cwd);
+    const problem = multiProcessProblem(app, {});
+    expect(problem).toMatch(/^INSTANCES=2 needs SESSION_SECRET, APP_ENCRYPTION_KEY, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY set in the environment/);
+    expect(problem).not.toContain("\n");
+    expect(multiProcessProblem(parseConfig({ INSTANCES: "3", ...secrets }, cwd), {})).toMatch(/needs NEXT_SERVER_ACTIONS_ENCRYPTION_KEY set/);
+  });
+
+  it("lets several processes start when every secret comes from the environment", () => {
+    const env = { INSTANCES: "4", ...secrets, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: "k".repeat(44) };
+    expect(multiProcessProblem(parseConfig(env, cwd), env)).toBeNull();
+  });
+
+  it("refuses a count that is not a whole number from 1", () => {
+    expect(errorOf({ INSTANCES: "0" })).toMatch(/^INSTANCES must be the number of app processes/);
+    expect(errorOf({ INSTANCES: "two" })).toMatch(/^INSTANCES/);
   });
 });

@@ -22,6 +22,7 @@ export class OwnServer {
     readonly port: number,
     databaseUrl: string,
     dataDir: string,
+    extraEnv: Record<string, string> = {},
   ) {
     this.url = `http://127.0.0.1:${port}`;
     this.env = {
@@ -35,12 +36,17 @@ export class OwnServer {
       // Fixed for the server's lifetime, so sessions and encrypted texts survive a restart.
       SESSION_SECRET: randomBytes(32).toString("hex"),
       APP_ENCRYPTION_KEY: randomBytes(32).toString("hex"),
+      // A test's own settings last: shared secrets for several processes, APP_URL behind a proxy…
+      ...extraEnv,
     };
   }
 
-  /** Applies the migrations to `databaseUrl` and starts `next start` on a free port. */
-  static async start(databaseUrl: string, dataDir: string): Promise<OwnServer> {
-    const server = new OwnServer(await freePort(), databaseUrl, dataDir);
+  /**
+   * Applies the migrations to `databaseUrl` and starts `next start` on a free port, with
+   * `extraEnv` over the defaults (APP_URL, the secrets, anything else the test sets).
+   */
+  static async start(databaseUrl: string, dataDir: string, extraEnv: Record<string, string> = {}): Promise<OwnServer> {
+    const server = new OwnServer(await freePort(), databaseUrl, dataDir, extraEnv);
     const migrate = spawnSync(tsxBin, ["scripts/db-migrate.ts"], { cwd: root, env: server.env, encoding: "utf8" });
     if (migrate.status !== 0) throw new Error(`migrations failed: ${migrate.stderr || migrate.stdout}`);
     await server.restart();
