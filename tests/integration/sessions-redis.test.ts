@@ -23,7 +23,8 @@ const { currentProfile, endAllSessions } = await import("@/lib/auth/profile");
 const { deleteProfileData } = await import("@/lib/data/profile-data");
 const { db } = await import("@/lib/db");
 
-const redis = new Redis(settings.url, { keyPrefix: settings.prefix, lazyConnect: true, maxRetriesPerRequest: 1 });
+const redis = new Redis(settings.url, { keyPrefix: settings.prefix, lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
+redis.on("error", () => {}); // a Redis that doesn't answer skips the tests below, with one warning
 const redisUp = await redis.connect().then(
   () => true,
   () => false,
