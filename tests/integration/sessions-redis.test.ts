@@ -22,6 +22,7 @@ const { auth } = await import("@/lib/auth");
 const { currentProfile, endAllSessions } = await import("@/lib/auth/profile");
 const { deleteProfileData } = await import("@/lib/data/profile-data");
 const { db } = await import("@/lib/db");
+const { redisSessionStorage } = await import("@/lib/redis");
 
 const redis = new Redis(settings.url, { keyPrefix: settings.prefix, lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
 redis.on("error", () => {}); // a Redis that doesn't answer skips the tests below, with one warning
@@ -94,5 +95,20 @@ describe.skipIf(!redisUp)("sessions kept in Redis (REDIS_URL)", () => {
     expect(await redis.exists(account.token)).toBe(0);
     expect(await profileFor(account.cookie)).toBeNull();
     expect(await profileFor(second)).toBeNull();
+  });
+});
+
+describe.skipIf(!redisUp)("the storage given to the auth library", () => {
+  it("counts in one window that later counts never extend, and takes a value once", async () => {
+    const storage = redisSessionStorage(redis);
+    const key = `count-${randomUUID()}`;
+    expect(await storage.increment(key, 60)).toBe(1);
+    await redis.expire(key, 30); // as if 30 s had passed
+    expect(await storage.increment(key, 60)).toBe(2);
+    expect(await redis.ttl(key)).toBeLessThanOrEqual(30);
+
+    await storage.set(`once-${key}`, "value", 60);
+    expect(await storage.getAndDelete(`once-${key}`)).toBe("value");
+    expect(await storage.get(`once-${key}`)).toBeNull();
   });
 });
