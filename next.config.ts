@@ -6,15 +6,19 @@ import { NON_DOCUMENT_POLICY, STATIC_SECURITY_HEADERS } from "./lib/security/con
 const allowNothing = [{ key: "Content-Security-Policy", value: NON_DOCUMENT_POLICY }];
 
 /**
- * The build's id: APP_BUILD_ID when set, else the git commit being built, else Next.js's random
- * one. Processes behind one load balancer must run builds with the same id (and the same
- * NEXT_SERVER_ACTIONS_ENCRYPTION_KEY), or each refuses the pages and form posts of the others.
+ * The build's id: APP_BUILD_ID when set, else the git commit being built when the checkout has no
+ * uncommitted changes, else Next.js's random one. Processes behind one load balancer must run
+ * builds with the same id (and the same NEXT_SERVER_ACTIONS_ENCRYPTION_KEY), or each refuses the
+ * pages and form posts of the others. A checkout with changes gets a random id: two different
+ * builds must never share one (browsers keep a build's files for good).
  */
 function buildId(): string | null {
   const declared = process.env.APP_BUILD_ID?.trim();
   if (declared) return declared;
+  const git = (...args: string[]) => execFileSync("git", args, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
   try {
-    return execFileSync("git", ["rev-parse", "HEAD"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim() || null;
+    if (git("status", "--porcelain", "--untracked-files=no") !== "") return null;
+    return git("rev-parse", "HEAD") || null;
   } catch {
     return null; // not a git checkout (or no git): a random id, fine for one process
   }
