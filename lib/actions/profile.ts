@@ -2,7 +2,8 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { currentProfile, endAllSessions, endCurrentSession } from "@/lib/auth/profile";
+import { currentProfile, endCurrentSession } from "@/lib/auth/profile";
+import { endAllSessions } from "@/lib/auth/sessions";
 import { deleteProfileData, DELETION_WORD } from "@/lib/data/profile-data";
 import { databaseUnavailable } from "@/lib/http/failures";
 import { log } from "@/lib/log";

@@ -102,15 +102,6 @@ async function newGuestProfile(): Promise<CurrentProfile> {
 }
 
 /**
- * Ends every session of `profileId`, in the database and (with REDIS_URL) in Redis, so no
- * process accepts any of them again. Call before deleting a profile: deleting its row removes
- * the database's sessions, but not Redis's copies.
- */
-export async function endAllSessions(profileId: string): Promise<void> {
-  await (await auth().$context).internalAdapter.deleteUserSessions(profileId);
-}
-
-/**
  * Ends this browser's session: the session row is deleted (if it still exists; deleting a
  * profile deletes its sessions first) and the session cookies are cleared, valid or not.
  * Call only from server actions and route handlers.

@@ -19,7 +19,8 @@ vi.mock("next/headers", () => ({
 }));
 
 const { auth } = await import("@/lib/auth");
-const { currentProfile, endAllSessions } = await import("@/lib/auth/profile");
+const { currentProfile } = await import("@/lib/auth/profile");
+const { endAllSessions } = await import("@/lib/auth/sessions");
 const { deleteProfileData } = await import("@/lib/data/profile-data");
 const { db } = await import("@/lib/db");
 const { redisSessionStorage } = await import("@/lib/redis");
