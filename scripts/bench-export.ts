@@ -5,7 +5,8 @@
 // with 500 finished quiz attempts, 40 reflections and 200 practice entries
 // (scripts/lib/seed-export-profile.ts), then measures:
 //   - the server's resident memory (VmRSS of the next-server process, from /proc) before any
-//     export, at its peak while two clients download the export back to back, and after;
+//     export, at its peak while one client (BENCH_EXPORT_CLIENTS) downloads the export back to
+//     back, and after;
 //   - the p99 of GET /api/health at a steady 40 requests/s, quietly and during those downloads.
 // Targets: at most 50 MiB added at the peak, and the health p99 during at most 3× quiet.
 // BENCH_EXPORT_APP_DIR runs the server of another checkout (built, same package versions), to
@@ -26,7 +27,8 @@ const appDir = resolve(process.env.BENCH_EXPORT_APP_DIR || root);
 const ATTEMPTS = 500;
 const REFLECTIONS = 40;
 const PRACTICE_ENTRIES = 200;
-const EXPORT_CLIENTS = 2;
+/** How many clients download the export back to back (BENCH_EXPORT_CLIENTS, default 1: one person's download, repeated). */
+const EXPORT_CLIENTS = Number(process.env.BENCH_EXPORT_CLIENTS || 1);
 const HEALTH_RATE = 40;
 const MEMORY_TARGET_MIB = 50;
 const HEALTH_TARGET = 3;
@@ -183,7 +185,7 @@ async function measureOn(database: "SQLite" | "PostgreSQL", databaseUrl: string)
     const added = (peak - before) / MiB;
     const ratio = during.p99 / Math.max(quiet.p99, 1);
     const notes = [
-      `${database}: ${downloads} exports of ${ATTEMPTS} results (${(bytes / MiB).toFixed(2)} MiB each) in ${exportSeconds.toFixed(1)} s by ${EXPORT_CLIENTS} clients; server RSS ${(before / MiB).toFixed(0)} MiB before, ${(peak / MiB).toFixed(0)} MiB at the peak, ${(after / MiB).toFixed(0)} MiB 3 s after.`,
+      `${database}: ${downloads} exports of ${ATTEMPTS} results (${(bytes / MiB).toFixed(2)} MiB each) in ${exportSeconds.toFixed(1)} s by ${EXPORT_CLIENTS} client(s); server RSS ${(before / MiB).toFixed(0)} MiB before, ${(peak / MiB).toFixed(0)} MiB at the peak, ${(after / MiB).toFixed(0)} MiB 3 s after.`,
     ];
     console.log(notes[0]);
     return {
@@ -208,6 +210,7 @@ async function measureOn(database: "SQLite" | "PostgreSQL", databaseUrl: string)
 
 async function main(): Promise<number> {
   settings();
+  if (!Number.isInteger(EXPORT_CLIENTS) || EXPORT_CLIENTS < 1) throw new Error("BENCH_EXPORT_CLIENTS must be a whole number ≥ 1.");
   const figures: Figures[] = [];
   const sqliteDir = mkdtempSync(join(tmpdir(), "drawbridge-bench-export-db-"));
   try {
@@ -239,7 +242,7 @@ async function main(): Promise<number> {
   if (appDir !== root) notes.push(`Server run from ${appDir} (BENCH_EXPORT_APP_DIR).`);
   saveReport({
     name: "export",
-    about: `One profile with ${ATTEMPTS} results, ${REFLECTIONS} reflections and ${PRACTICE_ENTRIES} practice entries; ${EXPORT_CLIENTS} clients download its export back to back while GET /api/health is probed at ${HEALTH_RATE} requests/s; the next-server process's RSS before and at its peak.`,
+    about: `One profile with ${ATTEMPTS} results, ${REFLECTIONS} reflections and ${PRACTICE_ENTRIES} practice entries; ${EXPORT_CLIENTS} client(s) download its export back to back while GET /api/health is probed at ${HEALTH_RATE} requests/s; the next-server process's RSS before and at its peak.`,
     results,
     ratios,
     notes,
