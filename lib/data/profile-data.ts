@@ -209,6 +209,9 @@ export async function exportProfileData(profile: CurrentProfile, now = new Date(
 const json = (value: unknown, indent: string) => JSON.stringify(value, null, 2).replaceAll("\n", `\n${indent}`);
 const field = (key: string, value: unknown, last = false) => `  ${JSON.stringify(key)}: ${json(value, "  ")}${last ? "" : ","}\n`;
 
+/** About how much text goes out in one piece. */
+const CHUNK_CHARS = 32 * 1024;
+
 /** One top-level array, element by element, laid out as JSON.stringify lays it out. */
 async function* arrayField<T>(key: string, batches: AsyncIterable<T[]>, last = false): AsyncGenerator<string> {
   let written = 0;
@@ -216,6 +219,12 @@ async function* arrayField<T>(key: string, batches: AsyncIterable<T[]>, last = f
     let chunk = "";
     for (const element of batch) {
       chunk += `${written++ === 0 ? `  ${JSON.stringify(key)}: [\n` : ",\n"}    ${json(element, "    ")}`;
+      // Small pieces: a string or buffer past V8's large-object size (about 128 KiB) is only
+      // freed by a full collection, so big ones would pile up while a download runs.
+      if (chunk.length >= CHUNK_CHARS) {
+        yield chunk;
+        chunk = "";
+      }
     }
     if (chunk) yield chunk;
   }
