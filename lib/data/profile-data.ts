@@ -170,8 +170,11 @@ export async function streamProfileExport(profile: CurrentProfile, now = new Dat
   const writer = writable.getWriter();
   const write = async (reader: Reader) => {
     for await (const chunk of exportChunks(reader, profile.id, exportedAt)) {
-      await writer.ready; // waits while the client hasn't taken the previous batch
+      await writer.ready; // waits while the client hasn't taken the previous piece
       await writer.write(chunk);
+      // Let other requests in between pieces: SQLite's reads and a fast client can otherwise
+      // keep the whole export going without the event loop ever getting to anyone else.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   };
   const reading =
