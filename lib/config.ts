@@ -6,6 +6,8 @@ import { isAbsolute, join, resolve } from "node:path";
 import { z } from "zod";
 
 export const DEFAULT_DATABASE_URL = "file:./data/drawbridge.db";
+/** PostgreSQL connections per process unless DATABASE_POOL_SIZE says otherwise. */
+export const DEFAULT_DATABASE_POOL_SIZE = 10;
 
 /**
  * Where "Leave quickly" goes unless QUICK_EXIT_URL says otherwise: a weather forecast, the
@@ -16,7 +18,7 @@ export const DEFAULT_QUICK_EXIT_URL = "https://www.bbc.co.uk/weather";
 
 export type DatabaseConfig =
   | { provider: "sqlite"; url: string; filePath: string }
-  | { provider: "postgresql"; url: string };
+  | { provider: "postgresql"; url: string; /** From DATABASE_POOL_SIZE: the most connections this process opens. */ poolSize?: number };
 
 export type AppConfig = {
   database: DatabaseConfig;
@@ -221,6 +223,20 @@ const envSchema = z.object({
       }
       return count;
     }),
+  // The most PostgreSQL connections one process opens (node-postgres's own default is 10).
+  DATABASE_POOL_SIZE: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return undefined; // lib/db uses DEFAULT_DATABASE_POOL_SIZE
+      const size = Number(v);
+      if (!Number.isInteger(size) || size < 1 || size > 1000) {
+        ctx.addIssue({ code: "custom", message: `DATABASE_POOL_SIZE must be a whole number from 1 to 1000 (got ${JSON.stringify(v)}).` });
+        return z.NEVER;
+      }
+      return size;
+    }),
   NODE_ENV: z.string().optional(),
 });
 
@@ -234,7 +250,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     parsed.data;
   const { REDIS_URL, REDIS_KEY_PREFIX, INSTANCES } = parsed.data;
   return {
-    database: databaseFrom(env.DATABASE_URL, cwd),
+    database: withPoolSize(databaseFrom(env.DATABASE_URL, cwd), parsed.data.DATABASE_POOL_SIZE),
     port: PORT,
     appUrl: (APP_URL || `http://localhost:${PORT}`).replace(/\/$/, ""),
     dataDir: resolve(cwd, DATA_DIR?.trim() || "data"),
@@ -265,6 +281,9 @@ export function multiProcessProblem(app: AppConfig, env: Record<string, string |
   if (missing.length === 0) return null;
   return `INSTANCES=${app.instances} needs ${missing.join(", ")} set in the environment, the same for every process (each process would otherwise make its own under data/, and sign-ins, saved texts and form posts would fail on the others).`;
 }
+
+const withPoolSize = (database: DatabaseConfig, poolSize: number | undefined): DatabaseConfig =>
+  database.provider === "postgresql" && poolSize !== undefined ? { ...database, poolSize } : database;
 
 let cached: AppConfig | undefined;
 

@@ -40,13 +40,16 @@ const CLEANUP_EVERY_MS = 6 * 60 * 60 * 1000;
 /**
  * Deletes guest profiles whose sessions have all expired, at start and every six hours: no
  * browser can open them again, so keeping what they hold would only keep personal data around.
+ * With several processes on one database, one of them does each round (a lease row in the
+ * database); the others skip it.
  */
 export function startGuestCleanup(): void {
   const run = async () => {
     try {
-      const { deleteAbandonedGuests } = await import("@/lib/data/guest-cleanup");
-      const deleted = await deleteAbandonedGuests();
-      if (deleted > 0) log.info("guests.cleaned", { deleted });
+      const { cleanUpGuestsOnce } = await import("@/lib/data/guest-cleanup");
+      const round = await cleanUpGuestsOnce(CLEANUP_EVERY_MS);
+      if (!round.ran) log.info("guests.cleanup_skipped", { reason: "another process ran this round" });
+      else if (round.deleted > 0) log.info("guests.cleaned", { deleted: round.deleted });
     } catch (error) {
       log.warn("guests.cleanup_failed", describeError(error)); // the database may not be up yet; next round
     }

@@ -15,6 +15,7 @@ const benches = [
   { name: "quiz", script: "scripts/bench-quiz.ts", title: "Quiz answers (`npm run bench:quiz`)" },
   { name: "lessons", script: "scripts/bench-lessons.ts", title: "Lesson pages (`npm run bench:lessons`)" },
   { name: "abuse", script: "scripts/bench-abuse.ts", title: "Abuse under load (`npm run bench:abuse`)" },
+  { name: "export", script: "scripts/bench-export.ts", title: "Export of a long history (`npm run bench:export`)" },
 ];
 
 const load = () => loadavg().map((n) => n.toFixed(2)).join(", ");

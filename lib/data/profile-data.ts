@@ -2,11 +2,13 @@ import "server-only";
 import { z } from "zod";
 import type { CurrentProfile } from "@/lib/auth/profile";
 import { quiz, quizForVersion } from "@/lib/content/quiz";
-import { db } from "@/lib/db";
+import { databaseProvider, db, type Prisma } from "@/lib/db";
+import { describeError, log } from "@/lib/log";
 import { STRATEGIES } from "@/lib/scoring";
-import { listPracticeEntries } from "./practice-entries";
-import { listReflections } from "./reflections";
+import { openText } from "./encryption";
+import { TooManyRequests } from "./errors";
 import { describeProfile } from "./profiles";
+import { reserve } from "./rate-limits";
 
 /*
  * "Export all my data": one JSON document with everything a profile owns. This schema is the
@@ -123,29 +125,172 @@ const oldestFirst =
   (a: T, b: T) =>
     a.createdAt.localeCompare(b.createdAt) || tieBreak(a).localeCompare(tieBreak(b));
 
+/** How many quiz attempts (with their answers and scores) or practice entries one read holds. */
+export const EXPORT_BATCH_SIZE = 50;
+
+/** A Prisma client or one transaction's client: what the export reads through. */
+type Reader = Prisma.TransactionClient;
+
 /**
- * Everything the profile owns, as plain JSON-ready data; null when the profile no longer exists.
- * Secrets are left out on purpose: the password hash, session tokens and auth-library tokens.
- * Reflections and practice entries are read through their own data functions, which return
- * their texts as the person wrote them.
+ * Refuses an export when the profile has used its allowance ("exports-per-profile"): each one
+ * reads everything the profile holds, so a loop of them could slow the server for everyone.
  */
-export async function exportProfileData(profile: CurrentProfile): Promise<ProfileExport | null> {
-  const exportedAt = new Date();
-  const owner = await db().profile.findUnique({
-    where: { id: profile.id },
+export async function reserveExport(profile: CurrentProfile, now = Date.now()): Promise<void> {
+  const reservation = await reserve("exports-per-profile", profile.id, now);
+  if (reservation.allowed) return;
+  const wait = reservation.retryAfterSeconds;
+  throw new TooManyRequests(wait, `You downloaded your data a moment ago. Please wait ${wait} seconds before downloading it again.`);
+}
+
+/** A started export: the day it was made (for the file name) and the JSON document, written as it is read. */
+export type ExportStream = { exportedAt: string; body: ReadableStream<Uint8Array> };
+
+/**
+ * Everything the profile owns, as the JSON document described by profileExportSchema, written out
+ * in batches as it is read, so the server holds one batch at a time, not the whole history. The
+ * bytes are exactly those of `JSON.stringify(data, null, 2)` followed by a newline. Null when the
+ * profile no longer exists. Secrets are left out on purpose: the password hash, session tokens
+ * and auth-library tokens.
+ *
+ * On PostgreSQL every read happens in one REPEATABLE READ, READ ONLY transaction, so the file is
+ * one consistent snapshot even when the person saves something meanwhile. SQLite's one connection
+ * per process can't hold a read snapshot without stopping every other request, so there the
+ * batches are read one after another: a save made during the export may or may not be in it, but
+ * no row appears twice and none that existed throughout is missed (each batch starts after the
+ * last row of the one before).
+ */
+export async function streamProfileExport(profile: CurrentProfile, now = new Date()): Promise<ExportStream | null> {
+  const exists = await db().profile.findUnique({ where: { id: profile.id }, select: { id: true } });
+  if (!exists) return null;
+  const exportedAt = iso(now);
+  const encoder = new TextEncoder();
+  const { readable, writable } = new TransformStream<string, Uint8Array>({
+    transform: (chunk, controller) => controller.enqueue(encoder.encode(chunk)),
+  });
+  const writer = writable.getWriter();
+  const write = async (reader: Reader) => {
+    for await (const chunk of exportChunks(reader, profile.id, exportedAt)) {
+      await writer.ready; // waits while the client hasn't taken the previous piece
+      await writer.write(chunk);
+      // Let other requests in between pieces: SQLite's reads and a fast client can otherwise
+      // keep the whole export going without the event loop ever getting to anyone else.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  const reading =
+    databaseProvider() === "postgresql"
+      ? db().$transaction(
+          async (tx) => {
+            // The transaction's first statement, so it still may choose its isolation level.
+            await tx.$executeRaw`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY`;
+            await write(tx);
+          },
+          { maxWait: 10_000, timeout: EXPORT_TIMEOUT_MS },
+        )
+      : write(db());
+  reading.then(
+    () => writer.close(),
+    (error: unknown) => {
+      log.warn("export.failed", describeError(error)); // the client sees the download break off
+      return writer.abort(error).catch(() => {});
+    },
+  );
+  return { exportedAt, body: readable };
+}
+
+/** The longest an export's snapshot stays open on PostgreSQL, a slow download included. */
+const EXPORT_TIMEOUT_MS = 5 * 60 * 1000;
+
+/** Everything the profile owns, gathered from the stream: for callers that want one object. */
+export async function exportProfileData(profile: CurrentProfile, now = new Date()): Promise<ProfileExport | null> {
+  const started = await streamProfileExport(profile, now);
+  if (!started) return null;
+  return JSON.parse(await new Response(started.body).text()) as ProfileExport;
+}
+
+// JSON.stringify(value, null, 2), re-indented to sit `depth` levels deep in the document.
+const json = (value: unknown, indent: string) => JSON.stringify(value, null, 2).replaceAll("\n", `\n${indent}`);
+const field = (key: string, value: unknown, last = false) => `  ${JSON.stringify(key)}: ${json(value, "  ")}${last ? "" : ","}\n`;
+
+/** About how much text goes out in one piece. */
+const CHUNK_CHARS = 32 * 1024;
+
+/** One top-level array, element by element, laid out as JSON.stringify lays it out. */
+async function* arrayField<T>(key: string, batches: AsyncIterable<T[]>, last = false): AsyncGenerator<string> {
+  let written = 0;
+  for await (const batch of batches) {
+    let chunk = "";
+    for (const element of batch) {
+      chunk += `${written++ === 0 ? `  ${JSON.stringify(key)}: [\n` : ",\n"}    ${json(element, "    ")}`;
+      // Small pieces: a string or buffer past V8's large-object size (about 128 KiB) is only
+      // freed by a full collection, so big ones would pile up while a download runs.
+      if (chunk.length >= CHUNK_CHARS) {
+        yield chunk;
+        chunk = "";
+      }
+    }
+    if (chunk) yield chunk;
+  }
+  const end = last ? "" : ",";
+  yield written === 0 ? `  ${JSON.stringify(key)}: []${end}\n` : `\n  ]${end}\n`;
+}
+
+async function* once<T>(rows: Promise<T[]>): AsyncGenerator<T[]> {
+  yield await rows;
+}
+
+async function* exportChunks(reader: Reader, profileId: string, exportedAt: string): AsyncGenerator<string> {
+  const owner = await reader.profile.findUnique({
+    where: { id: profileId },
     select: { isAnonymous: true, email: true, name: true, createdAt: true },
   });
-  if (!owner) return null;
+  if (!owner) throw new Error("The profile was deleted as its export began.");
+  const kind = owner.isAnonymous ? "guest" : "account";
+  yield "{\n";
+  yield field("format", "drawbridge-export");
+  yield field("formatVersion", PROFILE_EXPORT_FORMAT_VERSION);
+  yield field("exportedAt", exportedAt);
+  yield field("profile", {
+    kind,
+    ...(kind === "account" && owner.email ? { email: owner.email } : {}),
+    ...(kind === "account" && owner.name ? { name: owner.name } : {}),
+    createdAt: iso(owner.createdAt),
+  });
+  yield* arrayField("sessions", once(exportedSessions(reader, profileId)));
+  yield* arrayField("quizAttempts", exportedAttempts(reader, profileId));
+  yield* arrayField("lessonProgress", once(exportedProgress(reader, profileId)));
+  yield* arrayField("reflections", once(exportedReflections(reader, profileId)));
+  yield* arrayField("practiceEntries", exportedPracticeEntries(reader, profileId), true);
+  yield "}\n";
+}
 
-  const [sessions, attempts, progress, reflections, reflectionDates, entries, entryDates] = await Promise.all([
-    db().session.findMany({
-      where: { profileId: profile.id },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      select: { createdAt: true, expiresAt: true, ipAddress: true, userAgent: true },
-    }),
-    db().quizAttempt.findMany({
-      where: { profileId: profile.id },
+type Exported<K extends keyof ProfileExport> = ProfileExport[K] extends (infer T)[] ? T : never;
+
+async function exportedSessions(reader: Reader, profileId: string): Promise<Exported<"sessions">[]> {
+  const sessions = await reader.session.findMany({
+    where: { profileId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { createdAt: true, expiresAt: true, ipAddress: true, userAgent: true },
+  });
+  return sessions.map((session) => ({
+    createdAt: iso(session.createdAt),
+    expiresAt: iso(session.expiresAt),
+    ipAddress: session.ipAddress,
+    userAgent: session.userAgent,
+  }));
+}
+
+/** The attempts oldest first, a batch at a time; each batch starts after the last attempt of the one before. */
+async function* exportedAttempts(reader: Reader, profileId: string): AsyncGenerator<Exported<"quizAttempts">[]> {
+  let after: { startedAt: Date; id: string } | undefined;
+  for (;;) {
+    const attempts = await reader.quizAttempt.findMany({
+      where: {
+        profileId,
+        ...(after ? { OR: [{ startedAt: { gt: after.startedAt } }, { startedAt: after.startedAt, id: { gt: after.id } }] } : {}),
+      },
       orderBy: [{ startedAt: "asc" }, { id: "asc" }],
+      take: EXPORT_BATCH_SIZE,
       select: {
         id: true,
         status: true,
@@ -156,39 +301,8 @@ export async function exportProfileData(profile: CurrentProfile): Promise<Profil
         answers: { select: { itemId: true, value: true, answeredAt: true, updatedAt: true } },
         scores: { select: { strategy: true, score: true, band: true, answered: true, total: true } },
       },
-    }),
-    db().lessonProgress.findMany({
-      where: { profileId: profile.id },
-      orderBy: [{ startedAt: "asc" }, { lessonSlug: "asc" }],
-      select: { lessonSlug: true, stepReached: true, startedAt: true, updatedAt: true, completedAt: true },
-    }),
-    listReflections(profile),
-    db().reflection.findMany({ where: { profileId: profile.id }, select: { id: true, createdAt: true } }),
-    listPracticeEntries(profile),
-    db().practiceEntry.findMany({ where: { profileId: profile.id }, select: { id: true, createdAt: true } }),
-  ]);
-  // The list functions return what a page needs; when each row was first written comes from here.
-  const reflectionCreated = new Map(reflectionDates.map((row) => [row.id, row.createdAt]));
-  const entryCreated = new Map(entryDates.map((row) => [row.id, row.createdAt]));
-  const kind = owner.isAnonymous ? "guest" : "account";
-
-  return {
-    format: "drawbridge-export",
-    formatVersion: PROFILE_EXPORT_FORMAT_VERSION,
-    exportedAt: iso(exportedAt),
-    profile: {
-      kind,
-      ...(kind === "account" && owner.email ? { email: owner.email } : {}),
-      ...(kind === "account" && owner.name ? { name: owner.name } : {}),
-      createdAt: iso(owner.createdAt),
-    },
-    sessions: sessions.map((session) => ({
-      createdAt: iso(session.createdAt),
-      expiresAt: iso(session.expiresAt),
-      ipAddress: session.ipAddress,
-      userAgent: session.userAgent,
-    })),
-    quizAttempts: attempts.map((attempt) => ({
+    });
+    yield attempts.map((attempt) => ({
       id: attempt.id,
       status: attempt.status === "completed" ? "completed" : "in_progress",
       quizVersion: attempt.quizVersion,
@@ -208,36 +322,88 @@ export async function exportProfileData(profile: CurrentProfile): Promise<Profil
         answered: score.answered,
         total: score.total,
       })),
-    })),
-    lessonProgress: progress.map((lesson) => ({
-      lessonSlug: lesson.lessonSlug,
-      stepReached: lesson.stepReached,
-      startedAt: iso(lesson.startedAt),
-      updatedAt: iso(lesson.updatedAt),
-      completedAt: isoOrNull(lesson.completedAt),
-    })),
-    reflections: reflections
-      .map((reflection) => ({
-        lessonSlug: reflection.lessonSlug,
-        promptId: reflection.promptId,
-        text: reflection.text,
-        createdAt: iso(reflectionCreated.get(reflection.id) ?? reflection.updatedAt),
-        updatedAt: iso(reflection.updatedAt),
-      }))
-      .sort(oldestFirst((reflection) => `${reflection.lessonSlug}/${reflection.promptId}`)),
-    practiceEntries: entries
-      .map((entry) => ({
-        id: entry.id,
-        capacity: entry.capacity,
-        practisedOn: entry.practisedOn.toISOString().slice(0, 10),
-        whatHappened: entry.whatHappened,
-        whatNoticed: entry.whatNoticed,
-        whatYouDid: entry.whatYouDid,
-        createdAt: iso(entryCreated.get(entry.id) ?? entry.updatedAt),
-        updatedAt: iso(entry.updatedAt),
-      }))
-      .sort((a, b) => a.practisedOn.localeCompare(b.practisedOn) || oldestFirst<typeof a>((entry) => entry.id)(a, b)),
-  };
+    }));
+    if (attempts.length < EXPORT_BATCH_SIZE) return;
+    after = attempts.at(-1)!;
+  }
+}
+
+/** One row per lesson started: bounded by the number of lessons, so read at once. */
+async function exportedProgress(reader: Reader, profileId: string): Promise<Exported<"lessonProgress">[]> {
+  const progress = await reader.lessonProgress.findMany({
+    where: { profileId },
+    orderBy: [{ startedAt: "asc" }, { lessonSlug: "asc" }],
+    select: { lessonSlug: true, stepReached: true, startedAt: true, updatedAt: true, completedAt: true },
+  });
+  return progress.map((lesson) => ({
+    lessonSlug: lesson.lessonSlug,
+    stepReached: lesson.stepReached,
+    startedAt: iso(lesson.startedAt),
+    updatedAt: iso(lesson.updatedAt),
+    completedAt: isoOrNull(lesson.completedAt),
+  }));
+}
+
+/** One row per lesson prompt at most: bounded by the content, so read at once. Texts are opened (decrypted) here. */
+async function exportedReflections(reader: Reader, profileId: string): Promise<Exported<"reflections">[]> {
+  const rows = await reader.reflection.findMany({
+    where: { profileId },
+    select: { lessonSlug: true, promptId: true, text: true, createdAt: true, updatedAt: true },
+  });
+  return rows
+    .map((row) => ({
+      lessonSlug: row.lessonSlug,
+      promptId: row.promptId,
+      text: openText(row.text, "reflection.text"),
+      createdAt: iso(row.createdAt),
+      updatedAt: iso(row.updatedAt),
+    }))
+    .sort(oldestFirst((reflection) => `${reflection.lessonSlug}/${reflection.promptId}`));
+}
+
+/** The entries by the day practised, then as written, a batch at a time. Texts are opened (decrypted) here. */
+async function* exportedPracticeEntries(reader: Reader, profileId: string): AsyncGenerator<Exported<"practiceEntries">[]> {
+  let after: { practisedOn: Date; createdAt: Date; id: string } | undefined;
+  for (;;) {
+    const rows = await reader.practiceEntry.findMany({
+      where: {
+        profileId,
+        ...(after
+          ? {
+              OR: [
+                { practisedOn: { gt: after.practisedOn } },
+                { practisedOn: after.practisedOn, createdAt: { gt: after.createdAt } },
+                { practisedOn: after.practisedOn, createdAt: after.createdAt, id: { gt: after.id } },
+              ],
+            }
+          : {}),
+      },
+      orderBy: [{ practisedOn: "asc" }, { createdAt: "asc" }, { id: "asc" }],
+      take: EXPORT_BATCH_SIZE,
+      select: {
+        id: true,
+        capacity: true,
+        practisedOn: true,
+        whatHappened: true,
+        whatNoticed: true,
+        whatYouDid: true,
+        createdAt: true,
+        updatedAt: true,
+      },
+    });
+    yield rows.map((entry) => ({
+      id: entry.id,
+      capacity: entry.capacity,
+      practisedOn: entry.practisedOn.toISOString().slice(0, 10),
+      whatHappened: openText(entry.whatHappened, "practice.whatHappened"),
+      whatNoticed: openText(entry.whatNoticed, "practice.whatNoticed"),
+      whatYouDid: openText(entry.whatYouDid, "practice.whatYouDid"),
+      createdAt: iso(entry.createdAt),
+      updatedAt: iso(entry.updatedAt),
+    }));
+    if (rows.length < EXPORT_BATCH_SIZE) return;
+    after = rows.at(-1)!;
+  }
 }
 
 /** The word a person types to confirm that everything should be deleted. */

@@ -23,6 +23,8 @@ export const LIMITS = {
   "new-guests": { allowed: 600, windowSeconds: 60 },
   /** Saves that create or change a profile's things: lesson progress, reflections, practice entries, quiz starts. */
   "saves-per-profile": { allowed: 120, windowSeconds: 60 },
+  /** Downloads of "all my data" for one profile: each reads the whole history, so a loop of them can't crowd out others. */
+  "exports-per-profile": { allowed: 5, windowSeconds: 600 },
 } as const satisfies Record<string, { allowed: number; windowSeconds: number }>;
 
 export type LimitName = keyof typeof LIMITS;

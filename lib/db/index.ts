@@ -11,7 +11,7 @@ import {
   type SqlQuery,
   type Transaction,
 } from "@prisma/driver-adapter-utils";
-import { config, type DatabaseConfig } from "@/lib/config";
+import { config, DEFAULT_DATABASE_POOL_SIZE, type DatabaseConfig } from "@/lib/config";
 import { log } from "@/lib/log";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
@@ -27,7 +27,8 @@ export function createDb(database: DatabaseConfig): Db {
     mkdirSync(dirname(database.filePath), { recursive: true });
     return new SqliteClient({ adapter: tunedSqlite(database.url) });
   }
-  const adapter = new PrismaPg({ connectionString: database.url, connectionTimeoutMillis: 5000 });
+  // At most poolSize connections (DATABASE_POOL_SIZE); a request waits up to 5 s for a free one.
+  const adapter = new PrismaPg({ connectionString: database.url, connectionTimeoutMillis: 5000, max: database.poolSize ?? DEFAULT_DATABASE_POOL_SIZE });
   return new PostgresClient({ adapter }) as unknown as Db;
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { deleteAbandonedGuests } from "@/lib/data/guest-cleanup";
+import { claimLease, cleanUpGuestsOnce, deleteAbandonedGuests } from "@/lib/data/guest-cleanup";
 import { saveReflection } from "@/lib/data/reflections";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -35,5 +35,48 @@ describe("abandoned guest cleanup", () => {
     expect(left).toEqual(new Set([active, justCreated, account]));
     expect(await db().reflection.count({ where: { profileId: { in: [abandoned, neverHadSession] } } })).toBe(0);
     expect(await db().reflection.count({ where: { profileId: { in: [active, justCreated, account] } } })).toBe(3);
+  });
+});
+
+describe("the clean-up across processes", () => {
+  const HOUR = 60 * 60 * 1000;
+
+  it("deletes in batches everything eligible and nothing else", async () => {
+    const abandoned = await Promise.all(Array.from({ length: 7 }, () => profileWithSession({ guest: true, createdDaysAgo: 30, sessionEndsInDays: -2 })));
+    const kept = await Promise.all([
+      profileWithSession({ guest: true, createdDaysAgo: 30, sessionEndsInDays: 3 }),
+      profileWithSession({ guest: true, createdDaysAgo: 0, sessionEndsInDays: null }),
+      profileWithSession({ guest: false, createdDaysAgo: 30, sessionEndsInDays: -2 }),
+    ]);
+    const round = await cleanUpGuestsOnce(6 * HOUR, { lease: `test-${randomUUID()}`, batchSize: 2 });
+    expect(round).toEqual({ ran: true, deleted: expect.any(Number) });
+    expect((round as { deleted: number }).deleted).toBeGreaterThanOrEqual(abandoned.length); // other files' abandoned guests may go too
+    const ids = [...abandoned, ...kept];
+    const left = await db().profile.findMany({ where: { id: { in: ids } }, select: { id: true } });
+    expect(new Set(left.map((row) => row.id))).toEqual(new Set(kept));
+    expect(await db().reflection.count({ where: { profileId: { in: abandoned } } })).toBe(0);
+    expect(await db().reflection.count({ where: { profileId: { in: kept } } })).toBe(kept.length);
+  });
+
+  it("runs once when two processes start it at the same moment; the other skips the round", async () => {
+    const lease = `test-${randomUUID()}`;
+    const guest = await profileWithSession({ guest: true, createdDaysAgo: 30, sessionEndsInDays: -2 });
+    const rounds = await Promise.all([
+      cleanUpGuestsOnce(6 * HOUR, { lease, holder: "process-a" }),
+      cleanUpGuestsOnce(6 * HOUR, { lease, holder: "process-b" }),
+    ]);
+    expect(rounds.filter((round) => round.ran)).toHaveLength(1);
+    expect(rounds.filter((round) => !round.ran)).toEqual([{ ran: false }]);
+    expect(await db().profile.count({ where: { id: guest } })).toBe(0);
+
+    // A process started later in the same period skips too; once the period is over, a round runs again.
+    expect(await cleanUpGuestsOnce(6 * HOUR, { lease, holder: "process-c" })).toEqual({ ran: false });
+    expect(await cleanUpGuestsOnce(6 * HOUR, { lease, holder: "process-c", now: new Date(Date.now() + 6 * HOUR) })).toMatchObject({ ran: true });
+  });
+
+  it("lets exactly one of many simultaneous claims hold a lease", async () => {
+    const lease = `test-${randomUUID()}`;
+    const claims = await Promise.all(Array.from({ length: 8 }, (_, index) => claimLease(lease, 60_000, `process-${index}`)));
+    expect(claims.filter(Boolean)).toHaveLength(1);
   });
 });

@@ -93,6 +93,17 @@ describe("parseConfig", () => {
   });
 });
 
+describe("DATABASE_POOL_SIZE", () => {
+  it("sets how many PostgreSQL connections the process opens, and refuses anything but a whole number", () => {
+    const url = "postgresql://app@db.example.org:5432/drawbridge";
+    expect(parseConfig({ DATABASE_URL: url, DATABASE_POOL_SIZE: " 25 " }, cwd).database).toEqual({ provider: "postgresql", url, poolSize: 25 });
+    expect(parseConfig({ DATABASE_URL: url }, cwd).database).toEqual({ provider: "postgresql", url });
+    for (const value of ["0", "-3", "2.5", "ten", "1001"]) {
+      expect(errorOf({ DATABASE_URL: url, DATABASE_POOL_SIZE: value })).toMatch(/^DATABASE_POOL_SIZE must be a whole number from 1 to 1000/);
+    }
+  });
+});
+
 describe("RATE_LIMITS", () => {
   it("takes name=allowed/seconds entries and refuses anything else with one line", () => {
     expect(parseConfig({}, cwd).rateLimits).toEqual({});

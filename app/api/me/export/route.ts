@@ -1,5 +1,5 @@
 import { currentProfile } from "@/lib/auth/profile";
-import { exportProfileData } from "@/lib/data/profile-data";
+import { reserveExport, streamProfileExport } from "@/lib/data/profile-data";
 import { answeringRefusals } from "@/lib/http/failures";
 
 const nothingStored = () =>
@@ -8,15 +8,20 @@ const nothingStored = () =>
     { status: 404, headers: { "Cache-Control": "no-store" } },
   );
 
-/** Everything the visitor's profile owns, as one JSON file to keep (format in the README). */
+/**
+ * Everything the visitor's profile owns, as one JSON file to keep (format in the README),
+ * written out as it is read. A few downloads per profile in ten minutes; more are a 429.
+ */
 export const GET = answeringRefusals(async function GET(_request: Request) {
   const profile = await currentProfile(); // never creates a profile: no session, nothing to export
-  const data = profile ? await exportProfileData(profile) : null;
-  if (!data) return nothingStored();
-  return new Response(`${JSON.stringify(data, null, 2)}\n`, {
+  if (!profile) return nothingStored();
+  await reserveExport(profile); // over the limit: TooManyRequests, answered 429 with Retry-After
+  const started = await streamProfileExport(profile);
+  if (!started) return nothingStored();
+  return new Response(started.body, {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
-      "Content-Disposition": `attachment; filename="drawbridge-export-${data.exportedAt.slice(0, 10)}.json"`,
+      "Content-Disposition": `attachment; filename="drawbridge-export-${started.exportedAt.slice(0, 10)}.json"`,
       "Cache-Control": "no-store",
     },
   });
