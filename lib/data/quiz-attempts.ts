@@ -302,6 +302,8 @@ export type ResultsPage = {
   /** 1-based; a page past the end is clamped to the last. */
   page: number;
   pages: number;
+  /** The profile's newest result, on whichever page: what "compare with your latest" opens beside. */
+  latestId: string | null;
 };
 
 /**
@@ -327,7 +329,11 @@ export async function listResultsPage(profile: CurrentProfile, page: number, per
     const result = toResult(row);
     return result ? [{ ...result, number: total - skip - index }] : [];
   });
-  return { results, total, page: current, pages };
+  const latest =
+    current === 1 || total === 0
+      ? (results[0] ?? null)
+      : await db().quizAttempt.findFirst({ where: finishedOf(profile), orderBy: [{ completedAt: "desc" }, { id: "desc" }], select: { id: true } });
+  return { results, total, page: current, pages, latestId: latest?.id ?? null };
 }
 
 /** The most points a trend chart draws; a longer history is down-sampled to this many. */
