@@ -13,6 +13,7 @@
 // Exits 0 when a goal is missed (a measurement), non-zero when a run fails.
 import { randomUUID } from "node:crypto";
 import autocannon from "autocannon";
+import Database from "better-sqlite3";
 import pg from "pg";
 import type { DatabaseConfig } from "../lib/config";
 import { quiz } from "../lib/content/quiz";
@@ -63,8 +64,8 @@ function weekly(profileId: string, count: number, pool: Scored[], offset = 0): P
 async function insertResults(db: Db, planned: readonly Planned[], withAnswers: boolean) {
   for (let start = 0; start < planned.length; start += CHUNK) {
     const rows = planned.slice(start, start + CHUNK).map((p) => ({ ...p, id: randomUUID() }));
-    await db.$transaction([
-      db.quizAttempt.createMany({
+    await db.$transaction(async (tx) => {
+      await tx.quizAttempt.createMany({
         data: rows.map(({ id, profileId, completedAt, scored }) => ({
           id,
           profileId,
@@ -74,8 +75,8 @@ async function insertResults(db: Db, planned: readonly Planned[], withAnswers: b
           completedAt,
           scoringVersion: scored.result.scoringVersion,
         })),
-      }),
-      db.strategyScore.createMany({
+      });
+      await tx.strategyScore.createMany({
         data: rows.flatMap(({ id, scored }) =>
           scored.result.strategies.map((strategy) => ({
             attemptId: id,
@@ -86,11 +87,9 @@ async function insertResults(db: Db, planned: readonly Planned[], withAnswers: b
             total: strategy.total,
           })),
         ),
-      }),
-      ...(withAnswers
-        ? [db.quizAnswer.createMany({ data: rows.flatMap(({ id, scored }) => scored.answers.map((a) => ({ attemptId: id, ...a }))) })]
-        : []),
-    ]);
+      });
+      if (withAnswers) await tx.quizAnswer.createMany({ data: rows.flatMap(({ id, scored }) => scored.answers.map((a) => ({ attemptId: id, ...a }))) });
+    }, { timeout: 120_000, maxWait: 60_000 });
   }
 }
 
@@ -110,25 +109,107 @@ async function visitor(app: App, db: Db, label: string, count: number, pool: Sco
   return { label, cookie: session.cookie, first: ends[0]!.id, latest: ends.at(-1)!.id };
 }
 
-async function seedOthers(db: Db, pool: Scored[]) {
+/**
+ * The 100,000 other results, straight into the tables with the rows finishAttempt writes (an
+ * attempt and its five scores; their answers are left out, as no measured page reads them):
+ * Prisma builds objects too slowly for this many, so SQLite gets prepared statements in
+ * transactions and PostgreSQL multi-row inserts from arrays, both in chunks.
+ */
+async function seedOthers(provider: "sqlite" | "postgresql", app: App, databaseUrl: string | undefined, pool: Scored[]) {
   const profiles = Array.from({ length: OTHER_PROFILES }, () => randomUUID());
-  await db.profile.createMany({ data: profiles.map((id, i) => ({ id, name: `Other ${i}`, isAnonymous: true })) });
   const each = Math.ceil(OTHERS / OTHER_PROFILES);
-  // Ten profiles' results at a time, so each transaction writes a full chunk.
-  for (let first = 0; first * each < OTHERS; first += 10) {
-    const planned = profiles
-      .slice(first, first + 10)
-      .flatMap((id, i) => weekly(id, Math.max(0, Math.min(each, OTHERS - (first + i) * each)), pool, (first + i) * 3600 * 1000));
-    await insertResults(db, planned, false);
+  const planned = profiles.flatMap((id, i) => weekly(id, Math.max(0, Math.min(each, OTHERS - i * each)), pool, i * 3600 * 1000));
+  const attempts = planned.map((p) => ({ ...p, id: randomUUID() }));
+  const scores = attempts.flatMap(({ id, scored }) =>
+    scored.result.strategies.map((s) => ({
+      id: randomUUID(),
+      attemptId: id,
+      strategy: s.strategy,
+      score: s.status === "scored" ? s.score : null,
+      band: s.status === "scored" ? s.band : null,
+      answered: s.answered,
+      total: s.total,
+    })),
+  );
+  const now = new Date();
+  if (provider === "sqlite") {
+    const file = new Database(app.dbPath);
+    try {
+      file.pragma("busy_timeout = 30000");
+      // Dates in the form Prisma wrote the seeded profiles' rows in.
+      const sample = file.prepare(`SELECT "completedAt" AS c FROM "QuizAttempt" WHERE "completedAt" IS NOT NULL LIMIT 1`).get() as { c: unknown };
+      const date = sqliteDateFormat(sample.c);
+      const profile = file.prepare(`INSERT INTO "Profile" ("id", "name", "isAnonymous", "createdAt", "updatedAt") VALUES (?, ?, 1, ?, ?)`);
+      const attempt = file.prepare(
+        `INSERT INTO "QuizAttempt" ("id", "profileId", "quizVersion", "status", "startedAt", "updatedAt", "completedAt", "scoringVersion") VALUES (?, ?, ?, 'completed', ?, ?, ?, ?)`,
+      );
+      const score = file.prepare(
+        `INSERT INTO "StrategyScore" ("id", "attemptId", "strategy", "score", "band", "answered", "total") VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      );
+      file.transaction(() => profiles.forEach((id, i) => profile.run(id, `Other ${i}`, date(now), date(now))))();
+      for (let start = 0; start < attempts.length; start += 10 * CHUNK) {
+        file.transaction(() => {
+          for (const a of attempts.slice(start, start + 10 * CHUNK)) {
+            attempt.run(a.id, a.profileId, quiz.version, date(new Date(a.completedAt.getTime() - 600_000)), date(a.completedAt), date(a.completedAt), a.scored.result.scoringVersion);
+          }
+        })();
+      }
+      for (let start = 0; start < scores.length; start += 50 * CHUNK) {
+        file.transaction(() => {
+          for (const r of scores.slice(start, start + 50 * CHUNK)) score.run(r.id, r.attemptId, r.strategy, r.score, r.band, r.answered, r.total);
+        })();
+      }
+    } finally {
+      file.close();
+    }
+    return;
   }
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO "Profile" ("id", "name", "isAnonymous", "createdAt", "updatedAt") SELECT id, name, true, now(), now() FROM unnest($1::text[], $2::text[]) AS t(id, name)`,
+      [profiles, profiles.map((_, i) => `Other ${i}`)],
+    );
+    for (let start = 0; start < attempts.length; start += 5 * CHUNK) {
+      const slice = attempts.slice(start, start + 5 * CHUNK);
+      await client.query("BEGIN");
+      await client.query(
+        `INSERT INTO "QuizAttempt" ("id", "profileId", "quizVersion", "status", "startedAt", "updatedAt", "completedAt", "scoringVersion")
+         SELECT id, profile, $3, 'completed', done - interval '10 minutes', done, done, $4
+         FROM unnest($1::text[], $2::text[], $5::timestamp(3)[]) AS t(id, profile, done)`,
+        [slice.map((a) => a.id), slice.map((a) => a.profileId), quiz.version, pool[0]!.result.scoringVersion, slice.map((a) => a.completedAt.toISOString().replace("Z", ""))],
+      );
+      const ids = new Set(slice.map((a) => a.id));
+      const rows = scores.filter((r) => ids.has(r.attemptId));
+      await client.query(
+        `INSERT INTO "StrategyScore" ("id", "attemptId", "strategy", "score", "band", "answered", "total")
+         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::text[], $6::int[], $7::int[])`,
+        [rows.map((r) => r.id), rows.map((r) => r.attemptId), rows.map((r) => r.strategy), rows.map((r) => r.score), rows.map((r) => r.band), rows.map((r) => r.answered), rows.map((r) => r.total)],
+      );
+      await client.query("COMMIT");
+    }
+  } finally {
+    await client.end();
+  }
+}
+
+/** How Prisma wrote a date into this SQLite file (text or milliseconds), as a function. */
+function sqliteDateFormat(sample: unknown): (date: Date) => string | number {
+  if (typeof sample === "number") return (date) => date.getTime();
+  if (typeof sample === "string" && /^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(sample)) return (date) => date.toISOString();
+  if (typeof sample === "string" && /^\d{4}-\d\d-\d\dT[\d:.]+\+00:00$/.test(sample)) return (date) => date.toISOString().replace("Z", "+00:00");
+  if (typeof sample === "string" && /^\d{4}-\d\d-\d\d [\d:.]+$/.test(sample)) return (date) => date.toISOString().replace("T", " ").replace("Z", "");
+  throw new Error(`unrecognised SQLite date form: ${JSON.stringify(sample)}`);
 }
 
 type Probe = { route: string; status: number; bytes: number; rscBytes: number };
 
 /** One GET: its status, body size and how much of it is the RSC payload (`self.__next_f.push` scripts). */
 async function probe(app: App, path: string, cookie: string): Promise<Probe> {
-  // A connection of its own: a kept-alive one may have been closed by the server during the seeding.
-  const response = await fetch(app.url + path, { headers: { cookie, connection: "close" } });
+  // Tried again once: a kept-alive connection may have been closed by the server during the seeding.
+  const get = () => fetch(app.url + path, { headers: { cookie } });
+  const response = await get().catch(() => get());
   const html = await response.text();
   let rscBytes = 0;
   for (const [script] of html.matchAll(/<script>self\.__next_f\.push\([\s\S]*?<\/script>/g)) rscBytes += Buffer.byteLength(script);
@@ -185,7 +266,7 @@ async function runOn(provider: "sqlite" | "postgresql"): Promise<{ results: Load
     const pool = scorePool(1000, 7);
     const small = await visitor(app, db, "small", SMALL, pool);
     const big = await visitor(app, db, "big", BIG, pool);
-    await seedOthers(db, pool);
+    await seedOthers(provider, app, databaseUrl, pool);
     const total = await db.quizAttempt.count({ where: { status: "completed" } });
     const seedSeconds = (Date.now() - started) / 1000;
     console.log(`[${provider}] seeded ${total} finished results in ${seedSeconds.toFixed(1)} s.`);
