@@ -212,7 +212,7 @@ async function probe(app: App, path: string, cookie: string): Promise<Probe> {
   const response = await get().catch(() => get());
   const html = await response.text();
   let rscBytes = 0;
-  for (const [script] of html.matchAll(/<script>self\.__next_f\.push\([\s\S]*?<\/script>/g)) rscBytes += Buffer.byteLength(script);
+  for (const [script] of html.matchAll(/<script[^>]*>self\.__next_f\.push\([\s\S]*?<\/script>/g)) rscBytes += Buffer.byteLength(script);
   return { route: path, status: response.status, bytes: Buffer.byteLength(html), rscBytes };
 }
 

@@ -51,8 +51,8 @@ export default async function AllResultsPage({ searchParams }: PageProps<"/me/re
       more: Math.max(0, top.length - 2),
     };
   });
-  const first = (found.page - 1) * 10 + 1;
-  const last = first + found.results.length - 1;
+  const newestShown = found.results[0]?.number ?? 0;
+  const oldestShown = found.results.at(-1)?.number ?? 0;
 
   return (
     <Container className="py-12 sm:py-16">
@@ -73,7 +73,7 @@ export default async function AllResultsPage({ searchParams }: PageProps<"/me/re
         ) : (
           <>
             <p className="text-muted" aria-live="polite">
-              Results {first} to {last} of {found.total} (page {found.page} of {found.pages})
+              Results {newestShown} to {oldestShown} of {found.total}, page {found.page} of {found.pages}
             </p>
             <ul className="mt-4 space-y-3">
               {summaries.map((result) => (
