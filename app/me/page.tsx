@@ -175,8 +175,8 @@ export default async function JourneyPage() {
           <CompareForm results={numbered} />
           {totalResults > numbered.length ? (
             <p className="mt-4 max-w-reading">
-              For an older one, open <TextLink href={resultsListPath(1)}>all your results</TextLink> and choose
-              “Compare with your latest” beside it.
+              For an older one, open <TextLink href={resultsListPath(1)}>all your results</TextLink>: each has a link
+              beside it to compare it with your latest.
             </p>
           ) : null}
         </JourneySection>

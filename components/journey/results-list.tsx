@@ -49,8 +49,8 @@ export function ResultItem({ result, compareWith }: { result: ResultSummary; com
       </Link>
       {compareWith ? (
         // Beside the card, not inside it: one link per target.
-        <p className="mt-1 pl-4 text-sm sm:pl-5">
-          <TextLink href={`/me/compare?from=${encodeURIComponent(result.id)}&to=${encodeURIComponent(compareWith)}`}>
+        <p className="pl-4 text-sm sm:pl-5">
+          <TextLink className="inline-flex min-h-11 items-center" href={`/me/compare?from=${encodeURIComponent(result.id)}&to=${encodeURIComponent(compareWith)}`}>
             Compare {result.title} with your latest
           </TextLink>
         </p>

@@ -144,8 +144,8 @@ function OlderResults({ shown, total }: { shown: number; total: number }) {
   if (total <= shown) return null;
   return (
     <p className="mt-4 max-w-reading">
-      These are your newest results. For an older one, open <TextLink href={resultsListPath(1)}>all {total} results</TextLink>{" "}
-      and choose “Compare with your latest” beside it.
+      These are your newest results. For an older one, open <TextLink href={resultsListPath(1)}>all {total} results</TextLink>:
+      each has a link beside it to compare it with your latest.
     </p>
   );
 }
