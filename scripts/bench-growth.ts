@@ -8,7 +8,7 @@
 // lib/scoring from simulated answers; the two measured profiles keep their answers too). Then,
 // one request at a time (autocannon, 1 connection, BENCH_GROWTH_REQUESTS = 40 requests after 5
 // discarded), it measures p50 and page size of
-//   GET /me, GET /me/compare?from=<first>&to=<latest>, GET /results/<latest>, GET /me/results?page=2
+//   GET /me, GET /me/compare?from=<first>&to=<latest>, GET /results/<latest>, GET /me/results
 // for the small and the big profile, and prints big ÷ small for each (goal ≤ 1.5×).
 // Exits 0 when a goal is missed (a measurement), non-zero when a run fails.
 import { randomUUID } from "node:crypto";
@@ -275,7 +275,7 @@ async function runOn(provider: "sqlite" | "postgresql"): Promise<{ results: Load
       { name: "/me", path: () => "/me" },
       { name: "/me/compare (two results)", path: (v: Visitor) => `/me/compare?from=${v.first}&to=${v.latest}` },
       { name: "/results/<latest>", path: (v: Visitor) => `/results/${v.latest}` },
-      { name: "/me/results?page=2", path: () => "/me/results?page=2" },
+      { name: "/me/results (all results, page 1)", path: () => "/me/results" },
     ];
     const figures: RouteFigures[] = [];
     for (const route of routes) {
