@@ -31,7 +31,7 @@ type Props = {
 };
 
 /**
- * "showing 24 of 500 results, evenly spread" when the chart draws a sample of a longer
+ * "showing 16 of 500 results, evenly spread" when the chart draws a sample of a longer
  * history; null when it draws every result.
  */
 export function sampleText(shown: number, total: number | undefined): string | null {

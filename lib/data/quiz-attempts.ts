@@ -336,8 +336,11 @@ export async function listResultsPage(profile: CurrentProfile, page: number, per
   return { results, total, page: current, pages, latestId: latest?.id ?? null };
 }
 
-/** The most points a trend chart draws; a longer history is down-sampled to this many. */
-export const TREND_POINTS = 24;
+/**
+ * The most points a trend chart draws; a longer history is down-sampled to this many. Sixteen
+ * still show a decade's shape, and keep /me within 1.5× of a short history's (bench:growth).
+ */
+export const TREND_POINTS = 16;
 
 /**
  * Which positions (1 = the first result) of a history of `total` results a chart of at most

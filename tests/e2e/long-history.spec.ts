@@ -62,7 +62,7 @@ async function axeLightAndDark(page: Page, url: string, label: string) {
   }
 }
 
-test("with 500 results, /me shows the ten newest, charts an evenly spread 24 and says so, and every result is a page away", async ({ page, browser }) => {
+test("with 500 results, /me shows the ten newest, charts an evenly spread 16 and says so, and every result is a page away", async ({ page, browser }) => {
   const latest = await finishQuiz(page, () => 3);
   addEarlierResults(latest, 499);
 
@@ -71,10 +71,10 @@ test("with 500 results, /me shows the ten newest, charts an evenly spread 24 and
   await expect(results.getByRole("listitem")).toHaveCount(10);
   await expect(results.locator("details")).toHaveCount(0);
   await expect(results.getByRole("listitem").first()).toContainText("Result 500");
-  await expect(page.getByText(/showing 24 of 500 results, evenly spread/)).toBeVisible();
+  await expect(page.getByText(/showing 16 of 500 results, evenly spread/)).toBeVisible();
   const chart = page.locator('svg[data-strategy="control"]');
-  await expect(chart.locator("circle[data-score]")).toHaveCount(24);
-  await expect(chart).toHaveAttribute("aria-label", /^[^:]+ across 24 of your 500 results, evenly spread, oldest first/);
+  await expect(chart.locator("circle[data-score]")).toHaveCount(16);
+  await expect(chart).toHaveAttribute("aria-label", /^[^:]+ across 16 of your 500 results, evenly spread, oldest first/);
   // The compare choices are the ten newest, not all 500 twice.
   await expect(page.getByLabel("Earlier result").locator("option")).toHaveCount(10);
   // Nothing per result hidden in the page: the HTML stays small.

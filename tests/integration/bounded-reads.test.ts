@@ -73,7 +73,7 @@ describe("bounded reads for a 500-result history", () => {
     expect(third.results.map(({ number: _n, ...result }) => result)).toEqual(everything.slice(20, 30));
   });
 
-  it("the trend sample is 24 results evenly spread, first and latest included, with their right scores", async () => {
+  it("the trend sample is TREND_POINTS (16) results evenly spread, first and latest included, with their right scores", async () => {
     const sample = await listTrendResults(long);
     expect(sample.total).toBe(500);
     expect(sample.results).toHaveLength(TREND_POINTS);
