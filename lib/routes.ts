@@ -1,6 +1,8 @@
 // The quiz's addresses, written in one place for pages, actions and the client flow.
 export const questionPath = (attemptId: string, position: number) => `/quiz/${attemptId}/${position}`;
 export const resultPath = (attemptId: string) => `/results/${attemptId}`;
+/** The paged list of all of a person's results; page 1 is the newest. */
+export const resultsListPath = (page: number) => (page <= 1 ? "/me/results" : `/me/results?page=${page}`);
 export const lessonStepPath = (slug: string, step: number) => `/lessons/${slug}/${step}`;
 /** "Leave quickly": answered with a redirect to the neutral site QUICK_EXIT_URL names. */
 export const LEAVE_PATH = "/leave";

@@ -1,4 +1,4 @@
-// `npm run bench`: every benchmark in turn (bench:quiz, bench:lessons, bench:abuse), each on a
+// `npm run bench`: every benchmark in turn (bench:quiz, bench:lessons, bench:abuse, bench:growth), each on a
 // fresh production server of its own, then bench/RESULTS.md with the machine, the figures and
 // the ratios of each. BENCH_SECONDS and BENCH_CONNECTIONS apply to all of them. Run it on an
 // otherwise idle machine: the figures are only as quiet as the machine was.
@@ -11,10 +11,11 @@ import { fileURLToPath } from "node:url";
 import { buildId, settings, type BenchReport } from "./lib/bench";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const benches = [
+const benches: { name: string; script: string; title: string; conditions?: string[] }[] = [
   { name: "quiz", script: "scripts/bench-quiz.ts", title: "Quiz answers (`npm run bench:quiz`)" },
   { name: "lessons", script: "scripts/bench-lessons.ts", title: "Lesson pages (`npm run bench:lessons`)" },
   { name: "abuse", script: "scripts/bench-abuse.ts", title: "Abuse under load (`npm run bench:abuse`)" },
+  { name: "growth", script: "scripts/bench-growth.ts", title: "A long history (`npm run bench:growth`)", conditions: ["--conditions=react-server"] },
   { name: "export", script: "scripts/bench-export.ts", title: "Export of a long history (`npm run bench:export`)" },
 ];
 
@@ -29,7 +30,7 @@ function main(): number {
   try {
     for (const bench of benches) {
       console.log(`\n=== ${bench.title} ===\n`);
-      const run = spawnSync(process.execPath, ["--import", "tsx", bench.script], {
+      const run = spawnSync(process.execPath, [...(bench.conditions ?? []), "--import", "tsx", bench.script], {
         cwd: root,
         stdio: "inherit",
         env: { ...process.env, BENCH_REPORT_DIR: reports },

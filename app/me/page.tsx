@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AccountStatus } from "@/components/account/account-status";
 import { CompareForm } from "@/components/journey/compare-form";
-import { numberResults, trendResults } from "@/components/journey/format";
+import { titleResults } from "@/components/journey/format";
 import { EmptyState, JourneySection } from "@/components/journey/journey-section";
 import { groupPracticeEntries, PracticeByCapacity } from "@/components/journey/practice-by-capacity";
 import { groupReflections, ReflectionsByLesson } from "@/components/journey/reflections-by-lesson";
@@ -20,10 +20,10 @@ import { capacities, quiz, strategyTexts } from "@/lib/content/quiz";
 import { listLessonProgress } from "@/lib/data/lesson-progress";
 import { listPracticeEntries } from "@/lib/data/practice-entries";
 import { describeProfile } from "@/lib/data/profiles";
-import { listResults } from "@/lib/data/quiz-attempts";
+import { listResultsPage, listTrendResults } from "@/lib/data/quiz-attempts";
 import { quizReliability } from "@/lib/data/reliability";
 import { listReflections } from "@/lib/data/reflections";
-import { lessonStepPath } from "@/lib/routes";
+import { lessonStepPath, resultsListPath } from "@/lib/routes";
 import { rankStrategies, STRATEGIES } from "@/lib/scoring";
 
 export const metadata: Metadata = {
@@ -47,20 +47,25 @@ const titleOf = (id: (typeof sections)[number]["id"]) => sections.find((section)
 export default async function JourneyPage() {
   // Reading this page never creates a profile: a first-time visitor sees the invitations.
   const profile = await currentProfile();
-  const [visitor, results, progress, reflections, entries] = profile
+  // However long the history, the page reads one page of the newest results and an evenly
+  // spread sample for the charts: a bounded number of rows, never every result.
+  const [visitor, latestPage, trend, progress, reflections, entries] = profile
     ? await Promise.all([
         describeProfile(profile),
-        listResults(profile),
+        listResultsPage(profile, 1),
+        listTrendResults(profile),
         listLessonProgress(profile),
         listReflections(profile),
         listPracticeEntries(profile),
       ])
-    : [null, [], [], [], []];
+    : [null, { results: [], total: 0 }, { results: [], total: 0 }, [], [], []];
 
   const allLessons = lessons();
   const names = Object.fromEntries(STRATEGIES.map((strategy) => [strategy, strategyTexts[strategy].name]));
-  const numbered = numberResults(results);
-  const versions = [...new Set(results.map((result) => result.quizVersion))];
+  const numbered = titleResults(latestPage.results);
+  const totalResults = latestPage.total;
+  const trendShown = titleResults(trend.results);
+  const versions = [...new Set([...latestPage.results, ...trend.results].map((result) => result.quizVersion))];
   const reliability = Object.fromEntries(
     await Promise.all(versions.map(async (version) => [version, await quizReliability(version)] as const)),
   );
@@ -79,8 +84,8 @@ export default async function JourneyPage() {
   });
   const reflectionGroups = groupReflections(allLessons, reflections);
   const practiceGroups = groupPracticeEntries(capacities, allLessons, entries);
-  const hasAnything = [results, progress, reflections, entries].some((list) => list.length > 0);
-  const offered = sections.filter((section) => section.id !== "compare" || numbered.length >= 2);
+  const hasAnything = totalResults > 0 || [progress, reflections, entries].some((list) => list.length > 0);
+  const offered = sections.filter((section) => section.id !== "compare" || totalResults >= 2);
 
   const firstLesson = allLessons[0]!;
   const allSteps = allLessons.flatMap((lesson, index) => lesson.steps.map((step) => ({ lesson, index, step })));
@@ -125,7 +130,7 @@ export default async function JourneyPage() {
       >
         {summaries.length > 0 ? (
           <>
-            <ResultsList results={summaries} />
+            <ResultsList results={summaries} total={totalResults} />
             <div className="mt-6">
               <ButtonLink href="/quiz">Retake the quiz</ButtonLink>
             </div>
@@ -143,10 +148,10 @@ export default async function JourneyPage() {
       <JourneySection
         id="trend"
         title={titleOf("trend")}
-        intro={numbered.length > 0 ? "One small chart per strategy, from your first result to your latest." : undefined}
+        intro={totalResults > 0 ? "One small chart per strategy, from your first result to your latest." : undefined}
       >
-        {numbered.length > 0 ? (
-          <StrategyTrends results={trendResults(numbered)} names={names} reliability={reliability} />
+        {trendShown.length > 0 ? (
+          <StrategyTrends results={trendShown} names={names} reliability={reliability} total={trend.total} />
         ) : (
           <EmptyState>
             <p>
@@ -157,13 +162,23 @@ export default async function JourneyPage() {
         )}
       </JourneySection>
 
-      {numbered.length >= 2 ? (
+      {totalResults >= 2 ? (
         <JourneySection
           id="compare"
           title={titleOf("compare")}
-          intro="Choose any two results to see them side by side, with the change in each strategy."
+          intro={
+            totalResults > numbered.length
+              ? `Choose two of your ${numbered.length} newest results to see them side by side, with the change in each strategy.`
+              : "Choose any two results to see them side by side, with the change in each strategy."
+          }
         >
           <CompareForm results={numbered} />
+          {totalResults > numbered.length ? (
+            <p className="mt-4 max-w-reading">
+              For an older one, open <TextLink href={resultsListPath(1)}>all your results</TextLink>: each has a link
+              beside it to compare it with your latest.
+            </p>
+          ) : null}
         </JourneySection>
       ) : null}
 

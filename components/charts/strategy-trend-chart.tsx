@@ -26,7 +26,17 @@ type Props = {
   /** Oldest first: the x axis runs from the first result to the latest. */
   results: readonly TrendResult[];
   reliability: TrendReliability;
+  /** All the person's results when `results` is an evenly spread sample of them. */
+  total?: number;
 };
+
+/**
+ * "showing 16 of 500 results, evenly spread" when the chart draws a sample of a longer
+ * history; null when it draws every result.
+ */
+export function sampleText(shown: number, total: number | undefined): string | null {
+  return total !== undefined && total > shown ? `showing ${shown} of ${total} results, evenly spread` : null;
+}
 
 // Small on purpose: five sit side by side on a wide screen, and the text stays readable.
 const WIDTH = 264;
@@ -66,6 +76,7 @@ export function trendDescription(
   strategy: Strategy,
   results: readonly TrendResult[],
   reliability: TrendReliability,
+  total?: number,
 ): string {
   const changes = stepChanges(strategy, results, reliability);
   const points = results.map((result, index) => {
@@ -75,7 +86,13 @@ export function trendDescription(
     const words = change ? `; ${change.quizChanged ? "the quiz changed before this one; " : ""}${change.words}` : "";
     return `${result.date}, ${shown ? `${shown.score} (likely ${shown.rangeText}, ${shown.readingText})${words}` : "not enough answers"}`;
   });
-  const count = results.length === 1 ? "your one result so far" : `your ${results.length} results, oldest first`;
+  const sample = sampleText(results.length, total);
+  // A sample's changes are between the points shown, each from the shown point before it.
+  const count = sample
+    ? `${results.length} of your ${total} results, evenly spread, oldest first, each change from the point before it`
+    : results.length === 1
+      ? "your one result so far"
+      : `your ${results.length} results, oldest first`;
   return `${name} across ${count}: ${points.join(". ")}.`;
 }
 
@@ -83,7 +100,7 @@ export function trendDescription(
  * One strategy's score at each finished result, as a line on the 0–100 scale with the band
  * lines at 40 and 65, drawn on the server. Meant for a surface-coloured panel.
  */
-export function StrategyTrendChart({ strategy, name, results, reliability }: Props) {
+export function StrategyTrendChart({ strategy, name, results, reliability, total }: Props) {
   const y = (score: number) => PLOT.bottom - (score / 100) * (PLOT.bottom - PLOT.top);
   const x = (index: number) =>
     results.length === 1 ? (PLOT.left + PLOT.right) / 2 : PLOT.left + (index / (results.length - 1)) * (PLOT.right - PLOT.left);
@@ -115,7 +132,7 @@ export function StrategyTrendChart({ strategy, name, results, reliability }: Pro
     <svg
       viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
       role="img"
-      aria-label={trendDescription(name, strategy, results, reliability)}
+      aria-label={trendDescription(name, strategy, results, reliability, total)}
       className="w-full overflow-visible text-ink"
       fontSize={TICK_FONT_SIZE}
       data-strategy={strategy}

@@ -1,6 +1,6 @@
 import { shownScore } from "@/components/results/shown-score";
 import { STRATEGIES } from "@/lib/scoring";
-import { scoreOf, stepChanges, type TrendReliability, type TrendResult } from "./strategy-trend-chart";
+import { sampleText, scoreOf, stepChanges, type TrendReliability, type TrendResult } from "./strategy-trend-chart";
 
 type Props = {
   /** Oldest first, like the charts. */
@@ -9,6 +9,8 @@ type Props = {
   reliability: TrendReliability;
   /** For the caption's id, so the scrolling wrapper can be named by it. */
   id: string;
+  /** All the person's results when `results` is an evenly spread sample of them. */
+  total?: number;
 };
 
 /**
@@ -16,14 +18,16 @@ type Props = {
  * narrow screen with many results it scrolls sideways, and the wrapper takes keyboard focus
  * so it can be scrolled without a pointer.
  */
-export function StrategyTrendTable({ results, names, reliability, id }: Props) {
+export function StrategyTrendTable({ results, names, reliability, id, total }: Props) {
   const captionId = `${id}-caption`;
+  const sample = sampleText(results.length, total);
   return (
     <div role="region" aria-labelledby={captionId} tabIndex={0} className="-mx-1 overflow-x-auto rounded-lg px-1 pb-2">
       <table className="border-collapse text-left">
         <caption id={captionId} className="pb-3 text-left text-sm text-muted">
-          Your scores at each result, oldest first, on the 0 to 100 scale, each with its likely range and, from the
-          second result on, whether it was a real change from the one before
+          {sample
+            ? `Your scores at ${results.length} of your ${total} results, evenly spread, oldest first, on the 0 to 100 scale, each with its likely range and, from the second column on, whether it was a real change from the column before`
+            : "Your scores at each result, oldest first, on the 0 to 100 scale, each with its likely range and, from the second result on, whether it was a real change from the one before"}
         </caption>
         <thead>
           <tr className="border-b border-line-strong text-sm text-muted">

@@ -22,16 +22,17 @@ export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** Numbers results oldest first (1 is the first), keeping the order they came in (newest first). */
 export function numberResults(newestFirst: readonly JourneyResult[]): NumberedResult[] {
-  return newestFirst.map((result, index) => {
-    const number = newestFirst.length - index;
-    return {
-      ...result,
-      number,
-      title: `Result ${number}`,
-      date: formatDate(result.completedAt),
-      shortDate: shortDate.format(result.completedAt),
-    };
-  });
+  return titleResults(newestFirst.map((result, index) => ({ ...result, number: newestFirst.length - index })));
+}
+
+/** Titles and dates for results that already know their number in the whole history (a page, a sample, a pair). */
+export function titleResults<T extends JourneyResult & { number: number }>(results: readonly T[]): (T & NumberedResult)[] {
+  return results.map((result) => ({
+    ...result,
+    title: `Result ${result.number}`,
+    date: formatDate(result.completedAt),
+    shortDate: shortDate.format(result.completedAt),
+  }));
 }
 
 /** The results oldest first, as the trend charts and their table read them. */

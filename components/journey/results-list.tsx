@@ -1,5 +1,8 @@
 import Link from "next/link";
-import { resultPath } from "@/lib/routes";
+import { TextLink } from "@/components/ui/text-link";
+import { resultPath, resultsListPath } from "@/lib/routes";
+
+const RESULTS_PER_PAGE_TEXT = "ten to a page, newest first";
 import type { NumberedResult } from "./format";
 
 /**
@@ -9,10 +12,8 @@ import type { NumberedResult } from "./format";
  */
 export type ResultSummary = NumberedResult & { top: readonly { name: string; reading: string }[]; more?: number };
 
-/** The newest results shown straight away; older ones wait behind a disclosure. */
-export const RESULTS_SHOWN = 10;
-
-function ResultItem({ result }: { result: ResultSummary }) {
+/** A result in a list: the whole card leads to its full result page. */
+export function ResultItem({ result, compareWith }: { result: ResultSummary; compareWith?: string }) {
   return (
     <li>
       <Link
@@ -46,32 +47,35 @@ function ResultItem({ result }: { result: ResultSummary }) {
           )}
         </span>
       </Link>
+      {compareWith ? (
+        // Beside the card, not inside it: one link per target.
+        <p className="pl-4 text-sm sm:pl-5">
+          <TextLink className="inline-flex min-h-11 items-center" href={`/me/compare?from=${encodeURIComponent(result.id)}&to=${encodeURIComponent(compareWith)}`}>
+            Compare {result.title} with your latest
+          </TextLink>
+        </p>
+      ) : null}
     </li>
   );
 }
 
-/** Every finished result, newest first, each leading to its full result page. */
-export function ResultsList({ results }: { results: readonly ResultSummary[] }) {
-  const shown = results.slice(0, RESULTS_SHOWN);
-  const older = results.slice(RESULTS_SHOWN);
+/**
+ * The newest results (one page of them, newest first), each leading to its full result page;
+ * when there are more than these, a plain link to the paged list of all of them.
+ */
+export function ResultsList({ results, total = results.length }: { results: readonly ResultSummary[]; total?: number }) {
   return (
     <div className="max-w-reading">
       <ul className="space-y-3">
-        {shown.map((result) => (
+        {results.map((result) => (
           <ResultItem key={result.id} result={result} />
         ))}
       </ul>
-      {older.length > 0 ? (
-        <details className="mt-4 rounded-2xl border border-line">
-          <summary className="flex min-h-12 cursor-pointer items-center rounded-2xl px-5 py-3 font-semibold">
-            {older.length === 1 ? "Show 1 earlier result" : `Show ${older.length} earlier results`}
-          </summary>
-          <ul className="space-y-3 px-3 pb-3 sm:px-4 sm:pb-4">
-            {older.map((result) => (
-              <ResultItem key={result.id} result={result} />
-            ))}
-          </ul>
-        </details>
+      {total > results.length ? (
+        <p className="mt-4">
+          <TextLink href={resultsListPath(1)}>See all {total} results</TextLink>
+          <span className="text-muted">, {RESULTS_PER_PAGE_TEXT}</span>
+        </p>
       ) : null}
     </div>
   );

@@ -280,3 +280,138 @@ export async function getLatestResult(profile: CurrentProfile): Promise<QuizResu
   });
   return latest ? getResult(profile, latest.id) : null;
 }
+
+/** A finished result with its place in the profile's history: 1 is the first. */
+export type NumberedQuizResult = QuizResult & { number: number };
+
+const finishedOf = (profile: CurrentProfile) => ({ profileId: profile.id, status: "completed" });
+
+/** How many finished results the profile has. */
+export async function countResults(profile: CurrentProfile): Promise<number> {
+  return db().quizAttempt.count({ where: finishedOf(profile) });
+}
+
+/** How many results one page of the "all results" list holds. */
+export const RESULTS_PER_PAGE = 10;
+
+export type ResultsPage = {
+  /** Newest first, each with its number. */
+  results: NumberedQuizResult[];
+  /** All the profile's finished results. */
+  total: number;
+  /** 1-based; a page past the end is clamped to the last. */
+  page: number;
+  pages: number;
+  /** The profile's newest result, on whichever page: what "compare with your latest" opens beside. */
+  latestId: string | null;
+};
+
+/**
+ * One page of the profile's finished results, newest first: at most `perPage` rows are read,
+ * however long the history. Page 1 is the newest.
+ */
+export async function listResultsPage(profile: CurrentProfile, page: number, perPage = RESULTS_PER_PAGE): Promise<ResultsPage> {
+  const total = await countResults(profile);
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+  const skip = (current - 1) * perPage;
+  const rows =
+    total === 0
+      ? []
+      : await db().quizAttempt.findMany({
+          where: finishedOf(profile),
+          orderBy: [{ completedAt: "desc" }, { id: "desc" }],
+          skip,
+          take: perPage,
+          select: resultSelect,
+        });
+  const results = rows.flatMap((row, index) => {
+    const result = toResult(row);
+    return result ? [{ ...result, number: total - skip - index }] : [];
+  });
+  const latest =
+    current === 1 || total === 0
+      ? (results[0] ?? null)
+      : await db().quizAttempt.findFirst({ where: finishedOf(profile), orderBy: [{ completedAt: "desc" }, { id: "desc" }], select: { id: true } });
+  return { results, total, page: current, pages, latestId: latest?.id ?? null };
+}
+
+/**
+ * The most points a trend chart draws; a longer history is down-sampled to this many. Sixteen
+ * still show a decade's shape, and keep /me within 1.5× of a short history's (bench:growth).
+ */
+export const TREND_POINTS = 16;
+
+/**
+ * Which positions (1 = the first result) of a history of `total` results a chart of at most
+ * `points` points shows: all of them when they fit, otherwise evenly spread, always the first
+ * and the latest.
+ */
+export function evenlySpreadPositions(total: number, points = TREND_POINTS): number[] {
+  if (total <= points) return Array.from({ length: total }, (_, i) => i + 1);
+  const positions = new Set<number>();
+  for (let i = 0; i < points; i++) positions.add(1 + Math.round((i * (total - 1)) / (points - 1)));
+  return [...positions].sort((a, b) => a - b);
+}
+
+export type TrendSample = {
+  /** Oldest first, each with its number in the whole history. */
+  results: NumberedQuizResult[];
+  /** All the profile's finished results; more than results.length when down-sampled. */
+  total: number;
+};
+
+/**
+ * The results the trend charts draw: every one up to `points`, beyond that `points` of them
+ * evenly spread from the first to the latest. The database picks them by position, so only
+ * those rows are read and built.
+ */
+export async function listTrendResults(profile: CurrentProfile, points = TREND_POINTS): Promise<TrendSample> {
+  const total = await countResults(profile);
+  if (total === 0) return { results: [], total };
+  const positions = evenlySpreadPositions(total, points);
+  const picked = await db().$queryRaw<{ id: string; position: number | bigint }[]>`
+    SELECT "id", "position" FROM (
+      SELECT "id", ROW_NUMBER() OVER (ORDER BY "completedAt" ASC, "id" ASC) AS "position"
+      FROM "QuizAttempt"
+      WHERE "profileId" = ${profile.id} AND "status" = 'completed'
+    ) AS "ranked"
+    WHERE "position" IN (${Prisma.join(positions)})`;
+  const positionOf = new Map(picked.map((row) => [row.id, Number(row.position)]));
+  const rows = await db().quizAttempt.findMany({
+    where: { ...finishedOf(profile), id: { in: [...positionOf.keys()] } },
+    select: resultSelect,
+  });
+  const results = rows
+    .flatMap((row) => {
+      const result = toResult(row);
+      return result ? [{ ...result, number: positionOf.get(row.id)! }] : [];
+    })
+    .sort((a, b) => a.number - b.number);
+  return { results, total };
+}
+
+/**
+ * Exactly the finished results with these ids, each numbered in the profile's history; an
+ * unknown, unfinished or another profile's id is left out (so the caller can answer "not found").
+ */
+export async function getNumberedResults(profile: CurrentProfile, attemptIds: readonly string[]): Promise<NumberedQuizResult[]> {
+  const rows = await db().quizAttempt.findMany({
+    where: { ...finishedOf(profile), id: { in: [...new Set(attemptIds)] } },
+    select: resultSelect,
+  });
+  return Promise.all(
+    rows.flatMap((row) => {
+      const result = toResult(row);
+      if (!result) return [];
+      // Its number: how many of the profile's results came before it, in the lists' order, plus one.
+      const before = db().quizAttempt.count({
+        where: {
+          ...finishedOf(profile),
+          OR: [{ completedAt: { lt: result.completedAt } }, { completedAt: result.completedAt, id: { lt: result.id } }],
+        },
+      });
+      return [before.then((count) => ({ ...result, number: count + 1 }))];
+    }),
+  );
+}

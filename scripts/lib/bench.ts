@@ -78,7 +78,7 @@ function ensureBuild() {
  * with a fresh SQLite file, data dir and session secret under a temp dir, and waits for
  * /api/health to answer 200. Ctrl-C during the bench still stops the server and cleans up.
  */
-export async function startApp(): Promise<App> {
+export async function startApp(options: { databaseUrl?: string } = {}): Promise<App> {
   ensureBuild();
   const dir = mkdtempSync(join(tmpdir(), "drawbridge-bench-"));
   const port = await freePort();
@@ -93,7 +93,8 @@ export async function startApp(): Promise<App> {
       NEXT_TELEMETRY_DISABLED: "1",
       PORT: String(port),
       APP_URL: url,
-      DATABASE_URL: `file:${dbPath}`,
+      // A PostgreSQL database the caller made and will drop, or this run's own SQLite file.
+      DATABASE_URL: options.databaseUrl ?? `file:${dbPath}`,
       DATA_DIR: dir,
       SESSION_SECRET: randomBytes(32).toString("base64url"),
     },

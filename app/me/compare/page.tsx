@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { CompareForm } from "@/components/journey/compare-form";
 import { CompareTable } from "@/components/journey/compare-table";
-import { numberResults } from "@/components/journey/format";
+import { titleResults, type NumberedResult } from "@/components/journey/format";
 import { EmptyState } from "@/components/journey/journey-section";
 import { ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
@@ -12,9 +12,9 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { TextLink } from "@/components/ui/text-link";
 import { currentProfile } from "@/lib/auth/profile";
 import { strategyTexts } from "@/lib/content/quiz";
-import { listResults } from "@/lib/data/quiz-attempts";
+import { getNumberedResults, listResultsPage } from "@/lib/data/quiz-attempts";
 import { quizReliability } from "@/lib/data/reliability";
-import { resultPath } from "@/lib/routes";
+import { resultPath, resultsListPath } from "@/lib/routes";
 import { reliabilityBasisText } from "@/components/results/shown-score";
 import { STRATEGIES } from "@/lib/scoring";
 
@@ -31,19 +31,23 @@ const compareQuery = z.object({ from: attemptId, to: attemptId });
 export default async function ComparePage({ searchParams }: PageProps<"/me/compare">) {
   const query = await searchParams;
   const profile = await currentProfile();
-  const results = profile ? numberResults(await listResults(profile)) : [];
+  // The choices: the newest page of results, not every one (older ones are chosen from the paged list).
+  const newest = profile ? await listResultsPage(profile, 1) : { results: [], total: 0 };
   const names = Object.fromEntries(STRATEGIES.map((strategy) => [strategy, strategyTexts[strategy].name]));
 
-  if (query.from === undefined && query.to === undefined) return <ChooseTwo results={results} />;
+  if (query.from === undefined && query.to === undefined) return <ChooseTwo results={titleResults(newest.results)} total={newest.total} />;
   const parsed = compareQuery.safeParse(query);
-  if (!parsed.success) notFound();
-  // Only this profile's finished results are in the list: anyone else's id is simply not there.
-  const first = results.find((result) => result.id === parsed.data.from);
-  const second = results.find((result) => result.id === parsed.data.to);
+  if (!parsed.success || !profile) notFound();
+  // Exactly the two asked for, read by id and owner: anyone else's id is simply not found.
+  const pair = titleResults(await getNumberedResults(profile, [parsed.data.from, parsed.data.to]));
+  const first = pair.find((result) => result.id === parsed.data.from);
+  const second = pair.find((result) => result.id === parsed.data.to);
   if (!first || !second) notFound();
+  const results = withChoices(titleResults(newest.results), pair);
   if (first.id === second.id) {
     return (
       <ChooseTwo
+        total={newest.total}
         results={results}
         from={first.id}
         to={second.id}
@@ -119,6 +123,7 @@ export default async function ComparePage({ searchParams }: PageProps<"/me/compa
         <div className="mt-5">
           <CompareForm results={results} from={earlier.id} to={later.id} />
         </div>
+        <OlderResults shown={results.length} total={newest.total} />
       </section>
 
       <p className="mt-10">
@@ -128,14 +133,33 @@ export default async function ComparePage({ searchParams }: PageProps<"/me/compa
   );
 }
 
+/** The newest results with the pair being compared among them, newest first, each once. */
+function withChoices(newest: NumberedResult[], pair: NumberedResult[]): NumberedResult[] {
+  const extra = pair.filter((result, index) => !newest.some((n) => n.id === result.id) && pair.findIndex((p) => p.id === result.id) === index);
+  return [...newest, ...extra].sort((a, b) => b.number - a.number);
+}
+
+/** When the choices are only the newest results: where the older ones are. */
+function OlderResults({ shown, total }: { shown: number; total: number }) {
+  if (total <= shown) return null;
+  return (
+    <p className="mt-4 max-w-reading">
+      These are your newest results. For an older one, open <TextLink href={resultsListPath(1)}>all {total} results</TextLink>:
+      each has a link beside it to compare it with your latest.
+    </p>
+  );
+}
+
 /** The page without a pair to show: the choice of two results, or the way to get a second one. */
 function ChooseTwo({
   results,
+  total,
   from,
   to,
   error,
 }: {
-  results: ReturnType<typeof numberResults>;
+  results: NumberedResult[];
+  total: number;
   from?: string;
   to?: string;
   error?: string;
@@ -148,8 +172,11 @@ function ChooseTwo({
         lead="Choose any two of your quiz results to see them side by side, with the change in each strategy."
       />
       <div className="mt-10">
-        {results.length >= 2 ? (
-          <CompareForm results={results} from={from} to={to} error={error} variant="primary" />
+        {total >= 2 ? (
+          <>
+            <CompareForm results={results} from={from} to={to} error={error} variant="primary" />
+            <OlderResults shown={results.length} total={total} />
+          </>
         ) : (
           <EmptyState action={<ButtonLink href="/quiz">{results.length === 0 ? "Start the quiz" : "Retake the quiz"}</ButtonLink>}>
             <p>

@@ -43,7 +43,7 @@ const capacities: Capacity[] = [
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 describe("the results list", () => {
-  it("shows the ten newest straight away and keeps older ones behind a disclosure", () => {
+  it("shows the newest results it is given and links to the paged list of all of them, with nothing hidden", () => {
     const results: ResultSummary[] = numberResults(
       Array.from({ length: 12 }, (_, index) => ({
         id: `r${12 - index}`,
@@ -52,15 +52,24 @@ describe("the results list", () => {
         strategies: [],
       })),
     ).map((result) => ({ ...result, top: result.number === 12 ? [{ name: "Control", reading: "between moderate and high" }] : [] }));
-    const { container } = render(<ResultsList results={results} />);
-    const details = container.querySelector("details")!;
-    expect(within(details).getByText("Show 2 earlier results")).toBeTruthy();
-    const all = screen.getAllByRole("link");
-    expect(all.map((link) => link.getAttribute("href"))).toEqual(Array.from({ length: 12 }, (_, index) => `/results/r${12 - index}`));
-    expect(details.querySelectorAll("a")).toHaveLength(2);
+    const { container } = render(<ResultsList results={results.slice(0, 10)} total={500} />);
+    expect(container.querySelector("details")).toBeNull();
+    const all = [...container.querySelectorAll("a")];
+    expect(all.slice(0, 10).map((link) => link.getAttribute("href"))).toEqual(Array.from({ length: 10 }, (_, index) => `/results/r${12 - index}`));
     expect(all[0]!.textContent).toBe("15 December 2026Result 12Stood out: Control (between moderate and high)");
-    expect(all[11]!.textContent).toContain("Result 1");
-    expect(all[11]!.textContent).toContain("Too few answers to show a pattern");
+    expect(all[9]!.textContent).toContain("Too few answers to show a pattern");
+    expect(all).toHaveLength(11);
+    expect(all[10]!.textContent).toBe("See all 500 results");
+    expect(all[10]!.getAttribute("href")).toBe("/me/results");
+  });
+
+  it("needs no link to more when every result is shown", () => {
+    const results: ResultSummary[] = numberResults([
+      { id: "only", quizVersion: "1", completedAt: new Date(Date.UTC(2026, 10, 1)), strategies: [] },
+    ]).map((result) => ({ ...result, top: [] }));
+    const { container } = render(<ResultsList results={results} />);
+    expect([...container.querySelectorAll("a")].map((link) => link.textContent)).not.toContain("See all 1 results");
+    expect(container.querySelectorAll("a")).toHaveLength(1);
   });
 });
 

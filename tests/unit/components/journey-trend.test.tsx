@@ -196,3 +196,35 @@ describe("real changes on the journey", () => {
     ]);
   });
 });
+
+describe("a long history drawn as an evenly spread sample", () => {
+  // Three points drawn of a history of 500: 70, then 68 (same), then 40 (a real fall from the point before).
+  const sampled = journey(
+    { on: "2017-01-02T10:00:00Z", scores: { control: 70 } },
+    { on: "2021-06-07T10:00:00Z", scores: { control: 68 } },
+    { on: "2026-11-30T10:00:00Z", scores: { control: 40 } },
+  );
+
+  it("says on the page, in the chart's text and in the table that it shows some of the results, evenly spread", () => {
+    const { container } = render(<StrategyTrends results={sampled} names={names} reliability={reliability} total={500} />);
+    expect(container.querySelector("[data-sample]")!.textContent).toContain("showing 3 of 500 results, evenly spread");
+    const svg = container.querySelector('svg[data-strategy="control"]')!;
+    expect(svg.getAttribute("aria-label")).toMatch(/^Control across 3 of your 500 results, evenly spread, oldest first, each change from the point before it: /);
+    expect(screen.getByRole("table").querySelector("caption")!.textContent).toContain("3 of your 500 results, evenly spread");
+    expect(container.textContent).toContain("a real change from the point before");
+  });
+
+  it("compares each shown point with the shown point before it", () => {
+    const { container } = render(<StrategyTrends results={sampled} names={names} reliability={reliability} total={500} />);
+    const svg = container.querySelector('svg[data-strategy="control"]')!;
+    expect([...svg.querySelectorAll("circle[data-real-change]")].map((ring) => ring.getAttribute("data-real-change"))).toEqual(["lower"]);
+    const cells = [...screen.getByRole("rowheader", { name: "Control" }).closest("tr")!.querySelectorAll("td")];
+    expect(cells.map((cell) => cell.querySelector("[data-verdict]")?.getAttribute("data-verdict") ?? null)).toEqual([null, "same", "lower"]);
+  });
+
+  it("says nothing about a sample when every result is drawn", () => {
+    const { container } = render(<StrategyTrends results={sampled} names={names} reliability={reliability} total={3} />);
+    expect(container.querySelector("[data-sample]")).toBeNull();
+    expect(container.querySelector('svg[data-strategy="control"]')!.getAttribute("aria-label")).toMatch(/^Control across your 3 results, oldest first: /);
+  });
+});
