@@ -14,13 +14,14 @@
 // Measurements, not tests: a missed target is reported, not a failure. Linux only (/proc).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import pg from "pg";
 import { loadResult, printTable, saveReport, settings, startQuizSession, type App, type LoadResult, type Ratio } from "./lib/bench";
+import { descendants } from "./lib/processes";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const appDir = resolve(process.env.BENCH_EXPORT_APP_DIR || root);
@@ -35,34 +36,6 @@ const HEALTH_TARGET = 3;
 const MiB = 1024 * 1024;
 
 type Server = { url: string; serverPid: number; stop(): Promise<void> };
-
-/** Every process below `pid`, with its command line (Linux /proc). */
-function descendants(pid: number): { pid: number; command: string }[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const found: { pid: number; command: string }[] = [];
-  const visit = (parent: number) => {
-    for (const child of children.get(parent) ?? []) {
-      try {
-        found.push({ pid: child, command: readFileSync(`/proc/${child}/cmdline`, "utf8").replaceAll("\0", " ") });
-      } catch {
-        continue;
-      }
-      visit(child);
-    }
-  };
-  visit(pid);
-  return found;
-}
 
 /** Resident memory of a process in bytes (VmRSS). */
 function rss(pid: number): number {

@@ -20,6 +20,7 @@ import { quiz } from "../lib/content/quiz";
 import { createDb, type Db } from "../lib/db";
 import { scoreAttempt, type AttemptAnswers } from "../lib/scoring";
 import { kib, loadResult, saveReport, startApp, startQuizSession, type App, type LoadResult, type Ratio } from "./lib/bench";
+import { strategyScoreRows } from "./lib/seed-simulated-attempts";
 import { simulateRespondents } from "./lib/simulate-respondents";
 
 const TARGET = 1.5;
@@ -76,18 +77,7 @@ async function insertResults(db: Db, planned: readonly Planned[], withAnswers: b
           scoringVersion: scored.result.scoringVersion,
         })),
       });
-      await tx.strategyScore.createMany({
-        data: rows.flatMap(({ id, scored }) =>
-          scored.result.strategies.map((strategy) => ({
-            attemptId: id,
-            strategy: strategy.strategy,
-            score: strategy.status === "scored" ? strategy.score : null,
-            band: strategy.status === "scored" ? strategy.band : null,
-            answered: strategy.answered,
-            total: strategy.total,
-          })),
-        ),
-      });
+      await tx.strategyScore.createMany({ data: rows.flatMap(({ id, scored }) => strategyScoreRows(id, scored.result)) });
       if (withAnswers) await tx.quizAnswer.createMany({ data: rows.flatMap(({ id, scored }) => scored.answers.map((a) => ({ attemptId: id, ...a }))) });
     }, { timeout: 120_000, maxWait: 60_000 });
   }

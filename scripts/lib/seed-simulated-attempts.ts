@@ -4,7 +4,7 @@
 // lib/scoring as a real finish would be.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../lib/db";
-import { scoreAttempt, type AttemptAnswers, type Quiz } from "../../lib/scoring";
+import { scoreAttempt, type AttemptAnswers, type AttemptResult, type Quiz } from "../../lib/scoring";
 
 const CHUNK = 500;
 /** The name of the guest profile simulated attempts belong to. */
@@ -30,18 +30,21 @@ export async function seedSimulatedAttempts(db: Db, quiz: Quiz, attempts: readon
     scoringVersion: result.scoringVersion,
   }));
   const answerRows = scored.flatMap(({ id, answers }) => answers.map((answer) => ({ attemptId: id, itemId: answer.itemId, value: answer.value })));
-  const scoreRows = scored.flatMap(({ id, result }) =>
-    result.strategies.map((strategy) => ({
-      attemptId: id,
-      strategy: strategy.strategy,
-      score: strategy.status === "scored" ? strategy.score : null,
-      band: strategy.status === "scored" ? strategy.band : null,
-      answered: strategy.answered,
-      total: strategy.total,
-    })),
-  );
+  const scoreRows = scored.flatMap(({ id, result }) => strategyScoreRows(id, result));
   for (let start = 0; start < attemptRows.length; start += CHUNK) await db.quizAttempt.createMany({ data: attemptRows.slice(start, start + CHUNK) });
   for (let start = 0; start < answerRows.length; start += CHUNK) await db.quizAnswer.createMany({ data: answerRows.slice(start, start + CHUNK) });
   for (let start = 0; start < scoreRows.length; start += CHUNK) await db.strategyScore.createMany({ data: scoreRows.slice(start, start + CHUNK) });
   return profileId;
+}
+
+/** The StrategyScore rows of one scored attempt, as finishing it stores them. */
+export function strategyScoreRows(attemptId: string, result: AttemptResult) {
+  return result.strategies.map((strategy) => ({
+    attemptId,
+    strategy: strategy.strategy,
+    score: strategy.status === "scored" ? strategy.score : null,
+    band: strategy.status === "scored" ? strategy.band : null,
+    answered: strategy.answered,
+    total: strategy.total,
+  }));
 }

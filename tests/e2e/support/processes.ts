@@ -1,6 +1,7 @@
 // Starting and watching server processes of a test's own (Linux: reads /proc).
-import { readdirSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
+
+export { descendants } from "../../../scripts/lib/processes";
 
 export function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -9,36 +10,6 @@ export function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
-}
-
-/** Every process below `root`, from /proc (Linux). */
-export function descendants(root: number): { pid: number; command: string }[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(parent, [...(children.get(parent) ?? []), Number(entry)]);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const found: { pid: number; command: string }[] = [];
-  const visit = (pid: number) => {
-    for (const child of children.get(pid) ?? []) {
-      let command = "";
-      try {
-        command = readFileSync(`/proc/${child}/cmdline`, "utf8").replaceAll("\0", " ");
-      } catch {
-        continue;
-      }
-      found.push({ pid: child, command });
-      visit(child);
-    }
-  };
-  visit(root);
-  return found;
 }
 
 export async function healthy(url: string): Promise<boolean> {
