@@ -20,7 +20,7 @@ import { quiz } from "../lib/content/quiz";
 import { createDb, type Db } from "../lib/db";
 import { scoreAttempt, type AttemptAnswers } from "../lib/scoring";
 import { kib, loadResult, saveReport, startApp, startQuizSession, type App, type LoadResult, type Ratio } from "./lib/bench";
-import { strategyScoreRows } from "./lib/seed-simulated-attempts";
+import { strategyScoreRows } from "../lib/data/score-rows";
 import { simulateRespondents } from "./lib/simulate-respondents";
 
 const TARGET = 1.5;

@@ -5,9 +5,8 @@ import { titleResults } from "@/components/journey/format";
 import { EmptyState, JourneySection } from "@/components/journey/journey-section";
 import { groupPracticeEntries, PracticeByCapacity } from "@/components/journey/practice-by-capacity";
 import { groupReflections, ReflectionsByLesson } from "@/components/journey/reflections-by-lesson";
-import { ResultsList, type ResultSummary } from "@/components/journey/results-list";
+import { ResultsList, summariseResult } from "@/components/journey/results-list";
 import { StrategyTrends } from "@/components/journey/strategy-trends";
-import { shownScore } from "@/components/results/shown-score";
 import { YourData } from "@/components/journey/your-data";
 import { LessonList } from "@/components/lessons/lesson-list";
 import { ButtonLink } from "@/components/ui/button";
@@ -16,15 +15,15 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { TextLink } from "@/components/ui/text-link";
 import { currentProfile } from "@/lib/auth/profile";
 import { lessons } from "@/lib/content/lessons";
-import { capacities, quiz, strategyTexts } from "@/lib/content/quiz";
+import { capacities, strategyTexts } from "@/lib/content/quiz";
 import { listLessonProgress } from "@/lib/data/lesson-progress";
 import { listPracticeEntries } from "@/lib/data/practice-entries";
 import { describeProfile } from "@/lib/data/profiles";
 import { listResultsPage, listTrendResults } from "@/lib/data/quiz-attempts";
-import { quizReliability } from "@/lib/data/reliability";
+import { reliabilityByVersion } from "@/lib/data/reliability";
 import { listReflections } from "@/lib/data/reflections";
 import { lessonStepPath, resultsListPath } from "@/lib/routes";
-import { rankStrategies, STRATEGIES } from "@/lib/scoring";
+import { STRATEGIES } from "@/lib/scoring";
 
 export const metadata: Metadata = {
   title: "My journey",
@@ -65,23 +64,8 @@ export default async function JourneyPage() {
   const numbered = titleResults(latestPage.results);
   const totalResults = latestPage.total;
   const trendShown = titleResults(trend.results);
-  const versions = [...new Set([...latestPage.results, ...trend.results].map((result) => result.quizVersion))];
-  const reliability = Object.fromEntries(
-    await Promise.all(versions.map(async (version) => [version, await quizReliability(version)] as const)),
-  );
-  const summaries: ResultSummary[] = numbered.map((result) => {
-    const scales = reliability[result.quizVersion]!;
-    const { top } = rankStrategies(quiz, result.strategies, scales);
-    return {
-      ...result,
-      top: top.slice(0, 2).flatMap((strategy) => {
-        const entry = result.strategies.find((candidate) => candidate.strategy === strategy);
-        const shown = entry ? shownScore(entry, scales) : null;
-        return shown ? [{ name: names[strategy]!, reading: shown.readingText }] : [];
-      }),
-      more: Math.max(0, top.length - 2),
-    };
-  });
+  const reliability = await reliabilityByVersion([...latestPage.results, ...trend.results].map((result) => result.quizVersion));
+  const summaries = numbered.map((result) => summariseResult(result, reliability[result.quizVersion]!));
   const reflectionGroups = groupReflections(allLessons, reflections);
   const practiceGroups = groupPracticeEntries(capacities, allLessons, entries);
   const hasAnything = totalResults > 0 || [progress, reflections, entries].some((list) => list.length > 0);

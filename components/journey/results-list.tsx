@@ -1,6 +1,9 @@
 import Link from "next/link";
+import { shownScore } from "@/components/results/shown-score";
 import { TextLink } from "@/components/ui/text-link";
+import { quiz, strategyTexts } from "@/lib/content/quiz";
 import { resultPath, resultsListPath } from "@/lib/routes";
+import { rankStrategies, type QuizReliability } from "@/lib/scoring";
 
 const RESULTS_PER_PAGE_TEXT = "ten to a page, newest first";
 import type { NumberedResult } from "./format";
@@ -79,4 +82,21 @@ export function ResultsList({ results, total = results.length }: { results: read
       ) : null}
     </div>
   );
+}
+
+/**
+ * A numbered result as the lists show it: the (at most two) strategies that stood out, each
+ * with how its range reads on `scales`, and how many more the quiz couldn't tell apart from them.
+ */
+export function summariseResult(result: NumberedResult, scales: QuizReliability): ResultSummary {
+  const { top } = rankStrategies(quiz, result.strategies, scales);
+  return {
+    ...result,
+    top: top.slice(0, 2).flatMap((strategy) => {
+      const entry = result.strategies.find((candidate) => candidate.strategy === strategy);
+      const shown = entry ? shownScore(entry, scales) : null;
+      return shown ? [{ name: strategyTexts[strategy].name, reading: shown.readingText }] : [];
+    }),
+    more: Math.max(0, top.length - 2),
+  };
 }

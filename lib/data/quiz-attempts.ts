@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { CurrentProfile } from "@/lib/auth/profile";
 import { quiz } from "@/lib/content/quiz";
 import { databaseProvider, db, Prisma } from "@/lib/db";
+import { strategyScoreRows } from "./score-rows";
 import { answerSchema, firstUnansweredIndex, scoreAttempt, STRATEGIES, type Band, type Strategy, type StrategyResult } from "@/lib/scoring";
 
 export type QuizAttemptStatus = "in_progress" | "completed";
@@ -200,16 +201,7 @@ export async function finishAttempt(
       data: { status: "completed", completedAt: new Date(), scoringVersion: result.scoringVersion },
     });
     if (count === 0) return { finished: true as const, attemptId };
-    await tx.strategyScore.createMany({
-      data: result.strategies.map((strategy) => ({
-        attemptId,
-        strategy: strategy.strategy,
-        score: strategy.status === "scored" ? strategy.score : null,
-        band: strategy.status === "scored" ? strategy.band : null,
-        answered: strategy.answered,
-        total: strategy.total,
-      })),
-    });
+    await tx.strategyScore.createMany({ data: strategyScoreRows(attemptId, result) });
     return { finished: true as const, attemptId };
   });
 }

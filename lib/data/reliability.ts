@@ -68,3 +68,9 @@ async function computeReliability(quizVersion: string): Promise<QuizReliability>
     scales: scales as Record<Strategy, ScaleReliability>,
   };
 }
+
+/** quizReliability for each of `versions` (each asked once), by version. */
+export async function reliabilityByVersion(versions: Iterable<string>): Promise<Record<string, QuizReliability>> {
+  const distinct = [...new Set(versions)];
+  return Object.fromEntries(await Promise.all(distinct.map(async (version) => [version, await quizReliability(version)] as const)));
+}

@@ -4,7 +4,8 @@
 // lib/scoring as a real finish would be.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../lib/db";
-import { scoreAttempt, type AttemptAnswers, type AttemptResult, type Quiz } from "../../lib/scoring";
+import { strategyScoreRows } from "../../lib/data/score-rows";
+import { scoreAttempt, type AttemptAnswers, type Quiz } from "../../lib/scoring";
 
 const CHUNK = 500;
 /** The name of the guest profile simulated attempts belong to. */
@@ -37,14 +38,3 @@ export async function seedSimulatedAttempts(db: Db, quiz: Quiz, attempts: readon
   return profileId;
 }
 
-/** The StrategyScore rows of one scored attempt, as finishing it stores them. */
-export function strategyScoreRows(attemptId: string, result: AttemptResult) {
-  return result.strategies.map((strategy) => ({
-    attemptId,
-    strategy: strategy.strategy,
-    score: strategy.status === "scored" ? strategy.score : null,
-    band: strategy.status === "scored" ? strategy.band : null,
-    answered: strategy.answered,
-    total: strategy.total,
-  }));
-}

@@ -3,18 +3,15 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { titleResults } from "@/components/journey/format";
 import { EmptyState } from "@/components/journey/journey-section";
-import { ResultItem, type ResultSummary } from "@/components/journey/results-list";
-import { shownScore } from "@/components/results/shown-score";
+import { ResultItem, summariseResult } from "@/components/journey/results-list";
 import { ButtonLink } from "@/components/ui/button";
 import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
 import { TextLink } from "@/components/ui/text-link";
 import { currentProfile } from "@/lib/auth/profile";
-import { quiz, strategyTexts } from "@/lib/content/quiz";
 import { listResultsPage } from "@/lib/data/quiz-attempts";
-import { quizReliability } from "@/lib/data/reliability";
+import { reliabilityByVersion } from "@/lib/data/reliability";
 import { resultsListPath } from "@/lib/routes";
-import { rankStrategies } from "@/lib/scoring";
 
 export const metadata: Metadata = {
   title: "All your results",
@@ -34,23 +31,8 @@ export default async function AllResultsPage({ searchParams }: PageProps<"/me/re
   // A page past the end is no page: say so rather than show another one under its address.
   if (found.total > 0 && asked > found.pages) notFound();
 
-  const versions = [...new Set(found.results.map((result) => result.quizVersion))];
-  const reliability = Object.fromEntries(
-    await Promise.all(versions.map(async (version) => [version, await quizReliability(version)] as const)),
-  );
-  const summaries: ResultSummary[] = titleResults(found.results).map((result) => {
-    const scales = reliability[result.quizVersion]!;
-    const { top } = rankStrategies(quiz, result.strategies, scales);
-    return {
-      ...result,
-      top: top.slice(0, 2).flatMap((strategy) => {
-        const entry = result.strategies.find((candidate) => candidate.strategy === strategy);
-        const shown = entry ? shownScore(entry, scales) : null;
-        return shown ? [{ name: strategyTexts[strategy].name, reading: shown.readingText }] : [];
-      }),
-      more: Math.max(0, top.length - 2),
-    };
-  });
+  const reliability = await reliabilityByVersion(found.results.map((result) => result.quizVersion));
+  const summaries = titleResults(found.results).map((result) => summariseResult(result, reliability[result.quizVersion]!));
   const newestShown = found.results[0]?.number ?? 0;
   const oldestShown = found.results.at(-1)?.number ?? 0;
 
