@@ -32,8 +32,14 @@ export function QuizQuestion({ attemptId, items, scale, instruction, initialAnsw
   const isLast = position === items.length;
 
   const [answers, setAnswers] = useState<Record<string, number>>(() => ({ ...initialAnswers }));
-  const [choice, setChoice] = useState<number | undefined>(initialAnswers[item.id]);
-  const [error, setError] = useState<string | undefined>();
+  // What is chosen and what is wrong belong to one item: a key pressed on a question that has
+  // just appeared is never undone by the screen catching up with the move (no effect resets them).
+  const [picked, setPicked] = useState<{ itemId: string; value: number } | undefined>();
+  const [problem, setProblem] = useState<{ itemId: string; message: string } | undefined>();
+  const choice = picked?.itemId === item.id ? picked.value : answers[item.id];
+  const error = problem?.itemId === item.id ? problem.message : undefined;
+  const setChoice = (value: number) => setPicked({ itemId: item.id, value });
+  const setError = (message: string | undefined) => setProblem(message === undefined ? undefined : { itemId: item.id, message });
   const [saveProblem, setSaveProblem] = useState(false);
   const [state, formAction, finishing] = useActionState<AnswerFormState, FormData>(submitAnswer, {});
   const fieldset = useRef<HTMLFieldSetElement>(null);
@@ -77,15 +83,12 @@ export function QuizQuestion({ attemptId, items, scale, instruction, initialAnsw
     return flushing.current;
   }, [attemptId]);
 
-  // Show the chosen answer for whichever item is on screen, and move focus to it after a move.
+  // After a move, focus goes to the chosen answer of the item now on screen (or its first).
   useEffect(() => {
-    setChoice(answers[item.id]);
-    setError(undefined);
     if (!moved.current) return;
     const radios = fieldset.current?.querySelectorAll<HTMLInputElement>('input[type="radio"]');
     const target = [...(radios ?? [])].find((radio) => radio.checked) ?? radios?.[0];
     target?.focus();
-    // `answers` is read, not watched: only a change of item resets the screen.
   }, [item.id]);
 
   function go(to: number) {
