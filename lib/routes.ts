@@ -6,3 +6,12 @@ export const resultsListPath = (page: number) => (page <= 1 ? "/me/results" : `/
 export const lessonStepPath = (slug: string, step: number) => `/lessons/${slug}/${step}`;
 /** "Leave quickly": answered with a redirect to the neutral site QUICK_EXIT_URL names. */
 export const LEAVE_PATH = "/leave";
+/** The reminder form on a page of its own (where a refused form comes back, with its problem). */
+export const remindersPath = (kind: "retake-quiz" | "practice", options: { problem?: string; lesson?: string } = {}) => {
+  const query = new URLSearchParams({ kind });
+  if (options.lesson) query.set("lesson", options.lesson);
+  if (options.problem) query.set("problem", options.problem);
+  return `/reminders?${query}`;
+};
+/** Where the reminder form posts; it answers with a calendar file. */
+export const REMINDER_FILE_PATH = "/api/reminders";

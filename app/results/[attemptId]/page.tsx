@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { StrategyScoresChart } from "@/components/charts/strategy-scores-chart";
 import { SafetyNote } from "@/components/help/safety-note";
+import { ReminderOffer } from "@/components/reminders/reminder-form";
 import { ScoreTable } from "@/components/results/score-table";
 import { reliabilityBasisText, shownScore, spokenScore } from "@/components/results/shown-score";
 import { StrategyExplanation } from "@/components/results/strategy-explanation";
@@ -151,6 +152,8 @@ export default async function ResultsPage({ params }: PageProps<"/results/[attem
           Go to the lessons
         </ButtonLink>
       </div>
+
+      <ReminderOffer kind="retake-quiz" className="mt-8 max-w-reading" />
     </Container>
   );
 }

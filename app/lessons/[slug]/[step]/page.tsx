@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SafetyNote } from "@/components/help/safety-note";
 import { PracticeLog } from "@/components/lessons/practice-log";
+import { ReminderOffer } from "@/components/reminders/reminder-form";
 import { RecordProgress } from "@/components/lessons/record-progress";
 import { ReflectionForm } from "@/components/lessons/reflection-form";
 import { StepNav } from "@/components/lessons/step-nav";
@@ -98,6 +99,7 @@ export default async function LessonStepPage({ params }: PageProps<"/lessons/[sl
                   headingLevel={4}
                 />
               </div>
+              <ReminderOffer kind="practice" lessonSlug={slug} className="mt-6" />
             </section>
           ) : null}
         </article>

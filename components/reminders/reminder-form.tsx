@@ -1,0 +1,170 @@
+import { buttonClassName } from "@/components/ui/button";
+import { REMINDER_FILE_PATH } from "@/lib/routes";
+import {
+  DEFAULT_PRACTICE_TIME,
+  DEFAULT_REMINDER_TITLES,
+  DEFAULT_RETAKE_WEEKS,
+  MAX_REMINDER_TITLE_LENGTH,
+  PRACTICE_WEEKS,
+  RETAKE_WEEKS,
+  type ReminderField,
+  type ReminderKind,
+} from "@/lib/validation/reminders";
+
+type Props = {
+  kind: ReminderKind;
+  /** The practice's lesson, linked from the reminder when the person asks. */
+  lessonSlug?: string;
+  /** A problem from a refused form, shown beside its field. */
+  problems?: Partial<Record<ReminderField, string>>;
+  /** Keeps ids unique when a page shows more than one form. */
+  idPrefix?: string;
+};
+
+const control = "mt-2 block min-h-12 w-full rounded-xl border border-line-strong bg-canvas px-3 py-2 text-ink";
+
+/**
+ * A reminder in the person's own calendar: a plain form post that answers with an .ics file.
+ * No account or address is needed, and Drawbridge keeps nothing of it.
+ */
+export function ReminderForm({ kind, lessonSlug, problems = {}, idPrefix = "reminder" }: Props) {
+  const id = (field: string) => `${idPrefix}-${field}`;
+  const errorFor = (field: ReminderField) =>
+    problems[field] ? (
+      <p id={id(`${field}-error`)} className="mt-2 font-medium text-accent">
+        {problems[field]}
+      </p>
+    ) : null;
+  const described = (field: ReminderField, hint?: string) => {
+    const ids = [hint, problems[field] ? id(`${field}-error`) : undefined].filter(Boolean).join(" ");
+    return { "aria-describedby": ids || undefined, "aria-invalid": problems[field] ? true : undefined };
+  };
+  const general = problems.kind ?? problems.lesson;
+
+  return (
+    <form
+      method="post"
+      action={REMINDER_FILE_PATH}
+      aria-label={kind === "retake-quiz" ? "A reminder to retake the quiz" : "A reminder to practise"}
+      className="max-w-reading space-y-5"
+    >
+      <input type="hidden" name="kind" value={kind} />
+      {lessonSlug ? <input type="hidden" name="lesson" value={lessonSlug} /> : null}
+      {general ? (
+        <p role="alert" className="font-medium text-accent">
+          {general}
+        </p>
+      ) : null}
+
+      <div>
+        <label htmlFor={id("title")} className="block font-semibold">
+          What your calendar will say
+        </label>
+        <input
+          id={id("title")}
+          name="title"
+          type="text"
+          required
+          maxLength={MAX_REMINDER_TITLE_LENGTH}
+          defaultValue={DEFAULT_REMINDER_TITLES[kind]}
+          autoComplete="off"
+          className={control}
+          {...described("title", id("title-hint"))}
+        />
+        <p id={id("title-hint")} className="mt-2 text-sm text-muted">
+          Anyone who sees your calendar sees this, so choose words you’re comfortable with.
+        </p>
+        {errorFor("title")}
+      </div>
+
+      {kind === "retake-quiz" ? (
+        <div>
+          <label htmlFor={id("weeks")} className="block font-semibold">
+            When
+          </label>
+          <select id={id("weeks")} name="weeks" defaultValue={DEFAULT_RETAKE_WEEKS} className={control} {...described("weeks")}>
+            {RETAKE_WEEKS.map((weeks) => (
+              <option key={weeks} value={weeks}>
+                In {weeks} weeks
+              </option>
+            ))}
+          </select>
+          {errorFor("weeks")}
+        </div>
+      ) : (
+        <div className="grid gap-5 sm:grid-cols-2">
+          <div>
+            <label htmlFor={id("repeat")} className="block font-semibold">
+              How often
+            </label>
+            <select id={id("repeat")} name="repeat" defaultValue="weekly" className={control} {...described("repeat", id("repeat-hint"))}>
+              <option value="daily">Every day</option>
+              <option value="weekly">Every week</option>
+            </select>
+            <p id={id("repeat-hint")} className="mt-2 text-sm text-muted">
+              From tomorrow, for {PRACTICE_WEEKS} weeks; then it stops by itself.
+            </p>
+            {errorFor("repeat")}
+          </div>
+          <div>
+            <label htmlFor={id("time")} className="block font-semibold">
+              At what time
+            </label>
+            <input
+              id={id("time")}
+              name="time"
+              type="time"
+              required
+              defaultValue={DEFAULT_PRACTICE_TIME}
+              className={control}
+              {...described("time")}
+            />
+            {errorFor("time")}
+          </div>
+        </div>
+      )}
+
+      <div className="flex min-h-11 items-start gap-3">
+        <input
+          id={id("mention")}
+          name="mentionDrawbridge"
+          type="checkbox"
+          className="mt-1 size-5 shrink-0 accent-accent"
+          aria-describedby={id("mention-hint")}
+        />
+        <div>
+          <label htmlFor={id("mention")} className="font-semibold">
+            Add a link back to Drawbridge
+          </label>
+          <p id={id("mention-hint")} className="text-sm text-muted">
+            Off unless you tick it, so the reminder doesn’t say what it’s for.
+          </p>
+        </div>
+      </div>
+
+      <div>
+        <button type="submit" className={buttonClassName("secondary")}>
+          Download for my calendar (.ics)
+        </button>
+        <p className="mt-3 text-sm text-muted">
+          Open the file to add it to your calendar app. No account or email address needed: Drawbridge doesn’t keep a
+          copy or send you anything.
+        </p>
+      </div>
+    </form>
+  );
+}
+
+/** The form folded away under one line, for pages where a reminder is an aside. */
+export function ReminderOffer({ kind, lessonSlug, className }: { kind: ReminderKind; lessonSlug?: string; className?: string }) {
+  return (
+    <details className={["rounded-2xl border border-line bg-surface print:hidden", className].filter(Boolean).join(" ")}>
+      <summary className="flex min-h-12 cursor-pointer items-center rounded-2xl px-5 py-3 font-semibold">
+        {kind === "retake-quiz" ? "Remind me to retake the quiz" : "Remind me to practise"}
+      </summary>
+      <div className="px-5 pt-2 pb-6">
+        <ReminderForm kind={kind} lessonSlug={lessonSlug} idPrefix={`${kind}-reminder`} />
+      </div>
+    </details>
+  );
+}
