@@ -69,6 +69,10 @@ export default function PrivacyPage() {
             No personal data in the server&rsquo;s logs. They record things like errors and how long a request took,
             never your answers, reflections or notes.
           </li>
+          <li>
+            No emails, push notifications or streaks. A reminder is a calendar file you download and add to your own
+            calendar; Drawbridge keeps no copy of it, its title or its time.
+          </li>
         </ul>
 
         <h2>Downloading or deleting your data</h2>
