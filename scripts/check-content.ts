@@ -1,5 +1,5 @@
 // `npm run content:check`: validates the lessons path, capacities, quiz items, strategy texts,
-// the lesson files and the help lines, and prints every problem with its file and field. Exit 1
+// the lesson files, the help lines and what we store, and prints every problem with its file and field. Exit 1
 // when there is any.
 import { ContentError } from "../lib/content/schemas";
 
@@ -11,6 +11,8 @@ async function main() {
     // The references on /sources (content/sources.json).
     const { sourceGroups } = await import("../lib/content/sources");
     const { helpLines } = await import("../lib/content/help");
+    // "What we store" on /privacy (content/privacy/stored.json).
+    const { stored } = await import("../lib/content/privacy");
     const abuseLines = helpLines.abuse.countries.reduce((n, country) => n + country.lines.length, 0);
     console.log(
       `Content OK: ${quiz.items.length} quiz items, ${Object.keys(strategyTexts).length} strategies, ` +
@@ -19,6 +21,7 @@ async function main() {
         `(last checked ${helpLines.lastChecked}).`,
     );
     console.log(`Quiz versions OK: ${quizVersions[0]} (current)${quizVersions.slice(1).map((version) => `, ${version} (retired)`).join("")}.`);
+    console.log(`What we store OK: ${stored.kinds.reduce((n, kind) => n + kind.rows.length, 0)} rows for ${stored.kinds.length} kinds of record.`);
     console.log(`Sources OK: ${sourceGroups.reduce((n, group) => n + group.references.length, 0)} references in ${sourceGroups.length} groups.`);
   } catch (error) {
     if (!(error instanceof ContentError)) throw error;

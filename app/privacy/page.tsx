@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SharedDevice } from "@/components/help/shared-device";
+import { StoredFields } from "@/components/privacy/stored-fields";
 import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Prose } from "@/components/ui/prose";
@@ -56,6 +57,13 @@ export default function PrivacyPage() {
           All of this is kept for one reason: to show it back to you. It isn&rsquo;t used for advertising, sold or
           shared.
         </p>
+
+        <h3>Field by field</h3>
+        <p>
+          Every field the database holds: what it is, why it is kept, for how long, and whether it is encrypted. Open a
+          kind of record to see its fields.
+        </p>
+        <StoredFields />
 
         <h2>What Drawbridge never does</h2>
         <ul>

@@ -1,0 +1,27 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { expectNoAxeViolations, type ColorScheme } from "./support/axe";
+import { screenshotDir, screenshotWidths } from "./support/screenshots";
+
+const kinds = (JSON.parse(readFileSync(path.join(__dirname, "..", "..", "content", "privacy", "stored.json"), "utf8")) as { kinds: unknown[] }).kinds;
+
+for (const scheme of ["light", "dark"] as ColorScheme[]) {
+  test(`/privacy says field by field what is stored, readable at phone and desktop width (${scheme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme, reducedMotion: "reduce" });
+    for (const width of Object.values(screenshotWidths)) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto("/privacy");
+      const records = page.locator("details").filter({ has: page.locator("table") });
+      await expect(records).toHaveCount(kinds.length);
+      for (const summary of await records.locator("summary").all()) await summary.click();
+
+      const reflections = page.getByRole("table", { name: /^Reflections:/ });
+      await expect(reflections.getByRole("row").filter({ hasText: "What you wrote" })).toContainText("Encrypted");
+      const sessions = page.getByRole("table", { name: /^Sessions/ });
+      await expect(sessions).toContainText("ipAddress, userAgent");
+      await expectNoAxeViolations(page, `/privacy with every table open, ${width} px, ${scheme}`);
+      await page.screenshot({ path: path.join(screenshotDir, `privacy-stored-${width}-${scheme}.png`), fullPage: true });
+    }
+  });
+}
