@@ -4,6 +4,9 @@ import { expect, test } from "@playwright/test";
 import { expectNoAxeViolations, type ColorScheme } from "./support/axe";
 import { screenshotDir, screenshotWidths } from "./support/screenshots";
 
+// Two widths, each with every table open and an axe scan: slow on a busy 2-core machine.
+test.describe.configure({ timeout: 120_000 });
+
 const kinds = (JSON.parse(readFileSync(path.join(__dirname, "..", "..", "content", "privacy", "stored.json"), "utf8")) as { kinds: unknown[] }).kinds;
 
 for (const scheme of ["light", "dark"] as ColorScheme[]) {
