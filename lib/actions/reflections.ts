@@ -13,7 +13,13 @@ export type ReflectionFormState = {
   savedAt?: string;
 };
 
-const form = z.object({ lessonSlug: z.string(), promptId: z.string(), text: z.string() });
+const form = z.object({
+  lessonSlug: z.string(),
+  promptId: z.string(),
+  // A posted form carries a textarea's line breaks as CRLF; the textarea, its maxlength and the
+  // page count each as one LF. Stored as LF, so the page knows its text is the one saved.
+  text: z.string().transform((text) => text.replace(/\r\n?/g, "\n")),
+});
 
 /** Saves one reflection; over-long or unknown input changes nothing and says why beside the field. */
 export async function saveReflectionForm(_previous: ReflectionFormState, formData: FormData): Promise<ReflectionFormState> {
