@@ -14,12 +14,15 @@ export function YourData({ hasProfile }: { hasProfile: boolean }) {
   return (
     <div className="max-w-reading">
       <p>
-        Everything here is yours. You can take a copy with you as one JSON file, or delete your profile and everything
-        it holds.
+        Everything here is yours. You can take a copy with you as one JSON file, take your reflections and practice
+        notes as a Markdown file to keep with your own notes, or delete your profile and everything it holds.
       </p>
       <div className="mt-5 flex flex-wrap items-center gap-x-6 gap-y-4">
         <a href="/api/me/export" download className={buttonClassName("secondary")}>
           Download everything
+        </a>
+        <a href="/api/me/notes" download className={buttonClassName("secondary")}>
+          Download my notes (Markdown)
         </a>
         <TextLink href="/me/delete" className="inline-flex min-h-11 items-center">
           Delete everything
