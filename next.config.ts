@@ -28,6 +28,8 @@ const nextConfig: NextConfig = {
   generateBuildId: buildId,
   poweredByHeader: false,
   reactStrictMode: true,
+  // PDFKit reads its font metrics and our DejaVu fonts from disk at run time; bundled, it can't find them.
+  serverExternalPackages: ["pdfkit"],
   experimental: {
     // proxy.ts refuses a larger declared body with 413 first; this stops one that streams past it.
     serverActions: { bodySizeLimit: ACTION_BODY_LIMIT },

@@ -15,3 +15,5 @@ export const remindersPath = (kind: "retake-quiz" | "practice", options: { probl
 };
 /** Where the reminder form posts; it answers with a calendar file. */
 export const REMINDER_FILE_PATH = "/api/reminders";
+/** One result as a PDF report (GET, ?result=<id>&reflections=on&practice=on). */
+export const REPORT_PATH = "/api/me/report";

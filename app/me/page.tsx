@@ -248,7 +248,7 @@ export default async function JourneyPage() {
       </JourneySection>
 
       <JourneySection id="your-data" title={titleOf("your-data")}>
-        <YourData hasProfile={profile !== null} />
+        <YourData hasProfile={profile !== null} latestResultId={latestPage.results[0]?.id} />
       </JourneySection>
     </Container>
   );

@@ -1,8 +1,9 @@
+import { ReportForm } from "@/components/results/report-form";
 import { buttonClassName } from "@/components/ui/button";
 import { TextLink } from "@/components/ui/text-link";
 
 /** Download or delete everything: the last word on the journey page. */
-export function YourData({ hasProfile }: { hasProfile: boolean }) {
+export function YourData({ hasProfile, latestResultId }: { hasProfile: boolean; latestResultId?: string }) {
   if (!hasProfile) {
     return (
       <p className="max-w-reading">
@@ -28,6 +29,14 @@ export function YourData({ hasProfile }: { hasProfile: boolean }) {
           Delete everything
         </TextLink>
       </div>
+      {latestResultId ? (
+        <div className="mt-8 rounded-2xl border border-line bg-surface p-5 sm:p-6">
+          <h3 className="text-lg font-semibold">A report of your latest result</h3>
+          <div className="mt-3">
+            <ReportForm resultId={latestResultId} idPrefix="journey-report" />
+          </div>
+        </div>
+      ) : null}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { StrategyScoresChart } from "@/components/charts/strategy-scores-chart";
 import { SafetyNote } from "@/components/help/safety-note";
 import { ReminderOffer } from "@/components/reminders/reminder-form";
+import { ReportForm } from "@/components/results/report-form";
 import { ScoreTable } from "@/components/results/score-table";
 import { reliabilityBasisText, shownScore, spokenScore } from "@/components/results/shown-score";
 import { StrategyExplanation } from "@/components/results/strategy-explanation";
@@ -152,6 +153,13 @@ export default async function ResultsPage({ params }: PageProps<"/results/[attem
           Go to the lessons
         </ButtonLink>
       </div>
+
+      <section aria-labelledby="report" className="mt-12 max-w-reading print:hidden">
+        <h2 id="report" className="text-xl font-semibold">A report to bring to someone</h2>
+        <div className="mt-4">
+          <ReportForm resultId={result.id} />
+        </div>
+      </section>
 
       <ReminderOffer kind="retake-quiz" className="mt-8 max-w-reading" />
     </Container>
