@@ -1,6 +1,7 @@
 import { config, ConfigError, encryptionKey, multiProcessProblem, redactUrl, sessionSecret, type AppConfig } from "@/lib/config";
 import { checkRedisOnce } from "@/lib/redis";
 import { describeError, log } from "@/lib/log";
+import { REFUSED_EXIT_CODE } from "../scripts/lib/supervisor";
 
 /** A broken setting stops the server with one clear line, not a stack trace on every request. */
 export function exitOnConfigError(): void {
@@ -51,7 +52,7 @@ export async function exitOnDifferingSecrets(): Promise<void> {
     const [other] = await registerProcess(me);
     if (other) {
       console.error(`Drawbridge cannot start: ${differingSecretsProblem(app, other)}`);
-      process.exit(1);
+      process.exit(REFUSED_EXIT_CODE); // npm start's supervisor stops too, rather than trying again
     }
   } catch (error) {
     log.warn("server_process.register_failed", describeError(error));
@@ -66,9 +67,20 @@ export async function exitOnDifferingSecrets(): Promise<void> {
       },
     );
   }, HEARTBEAT_MS).unref();
-  // Next.js closes the server on these signals and then exits; the row goes meanwhile (if the
-  // exit comes first, the row counts as gone once it is not renewed).
-  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void forgetProcess(me.id).catch(() => {}));
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => exitAfter(forgetProcess(me.id)));
+}
+
+/**
+ * On a signal, Next.js closes the server and then calls process.exit, often before a query sent
+ * at the same moment is answered. This lets that exit wait for `work`, at most 2 s (a row left
+ * behind counts as gone anyway once it is no longer renewed).
+ */
+function exitAfter(work: Promise<unknown>): void {
+  const exit = process.exit.bind(process);
+  const done = Promise.race([work.catch(() => {}), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+  process.exit = ((code?: number) => {
+    void done.finally(() => exit(code));
+  }) as typeof process.exit;
 }
 
 /** Why this process may not run beside `other`, and what to do, in one line. */
