@@ -165,8 +165,9 @@ export function redisOrDatabase(client: Redis, fallback: LimitStore = databaseLi
   let away = false;
   async function use<T>(step: (store: LimitStore) => Promise<T>): Promise<T> {
     let cause: unknown;
-    // Not connected: the database at once, rather than waiting for a reconnection attempt per try.
-    if (client.status === "ready") {
+    // A connection lost and not yet back: the database at once, rather than waiting on a
+    // reconnection attempt per try. A client still making its first connection is waited for.
+    if (!["reconnecting", "close", "end"].includes(client.status)) {
       try {
         const result = await step(redis);
         if (away) {

@@ -144,6 +144,18 @@ describe.skipIf(!redisUp)("limits in Redis", () => {
     client.disconnect();
   });
 
+  it("waits for a connection still being made: a process's first tries count in Redis, with nothing logged", async () => {
+    const fresh = new Redis(REDIS_URL, { keyPrefix: prefix, maxRetriesPerRequest: 1 }); // connecting, as at a process's start
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const email = newEmail();
+    expect(fresh.status).not.toBe("ready");
+    expect(await reserve("sign-in-per-email", email, Date.now(), redisOrDatabase(fresh))).toEqual({ allowed: true });
+    expect(await redisLimits(redisA).read(limitKey("sign-in-per-email", email))).toMatchObject({ count: 1 });
+    expect(await databaseLimits.read(limitKey("sign-in-per-email", email))).toBeNull();
+    expect(warn).not.toHaveBeenCalled();
+    fresh.disconnect();
+  });
+
   it("starts on the database when Redis was never reached", async () => {
     const nowhere = new Redis("redis://127.0.0.1:1", { lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
     nowhere.on("error", () => {});
