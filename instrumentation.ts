@@ -5,10 +5,11 @@ import { logRequestFailure } from "@/lib/log";
 // bundle never sees process.exit.
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    const { exitOnConfigError, exitOnMultiProcessProblem, startGuestCleanup } = await import("@/lib/startup");
+    const { exitOnConfigError, exitOnDifferingSecrets, exitOnMultiProcessProblem, startGuestCleanup } = await import("@/lib/startup");
     exitOnConfigError();
     if (process.env.NEXT_PHASE === "phase-production-build") return;
     await exitOnMultiProcessProblem();
+    await exitOnDifferingSecrets();
     startGuestCleanup();
     // Development (and the build) keep Next.js's readable stacks; the production server logs one-line JSON.
     if (process.env.NODE_ENV === "production") (await import("@/lib/log")).printErrorsOnOneLine();

@@ -1,6 +1,7 @@
 // Redis, when REDIS_URL is set: where the auth library keeps sessions besides the database, so
-// every process sees a sign-out at once without a database read per request. The client is
-// ioredis (lib/auth/index.ts passes sessionStorage() to Better Auth as its secondaryStorage).
+// every process sees a sign-out at once without a database read per request, and where the
+// rate limits count (lib/data/rate-limits.ts). The client is ioredis (lib/auth/index.ts passes
+// sessionStorage() to Better Auth as its secondaryStorage).
 import Redis from "ioredis";
 import type { AppConfig } from "./config";
 
@@ -53,8 +54,8 @@ export function redisSessionStorage(client: Redis): SessionStorage {
 
 const globalForRedis = globalThis as unknown as { drawbridgeRedis?: { client: Redis; storage: SessionStorage } };
 
-/** The process's session store, or undefined when REDIS_URL is not set. */
-export function sessionStorage(app: AppConfig): SessionStorage | undefined {
+/** The process's one Redis client (sessions and rate-limit counts), or undefined when REDIS_URL is not set. */
+export function redisClient(app: AppConfig): Redis | undefined {
   if (!app.redis) return undefined;
   globalForRedis.drawbridgeRedis ??= (() => {
     const client = connectRedis(app.redis);
@@ -62,15 +63,20 @@ export function sessionStorage(app: AppConfig): SessionStorage | undefined {
     client.on("error", () => {});
     return { client, storage: redisSessionStorage(client) };
   })();
-  return globalForRedis.drawbridgeRedis.storage;
+  return globalForRedis.drawbridgeRedis.client;
+}
+
+/** The process's session store, or undefined when REDIS_URL is not set. */
+export function sessionStorage(app: AppConfig): SessionStorage | undefined {
+  return redisClient(app) && globalForRedis.drawbridgeRedis!.storage;
 }
 
 /** True when the process's Redis answers PING now (or when there is no Redis to ask). */
 export async function redisAnswers(app: AppConfig): Promise<boolean> {
-  if (!app.redis) return true;
-  sessionStorage(app);
+  const client = redisClient(app);
+  if (!client) return true;
   try {
-    return (await globalForRedis.drawbridgeRedis!.client.ping()) === "PONG";
+    return (await client.ping()) === "PONG";
   } catch {
     return false;
   }

@@ -1,6 +1,7 @@
-import { config, ConfigError, encryptionKey, multiProcessProblem, redactUrl } from "@/lib/config";
+import { config, ConfigError, encryptionKey, multiProcessProblem, redactUrl, sessionSecret, type AppConfig } from "@/lib/config";
 import { checkRedisOnce } from "@/lib/redis";
 import { describeError, log } from "@/lib/log";
+import { REFUSED_EXIT_CODE } from "../scripts/lib/supervisor";
 
 /** A broken setting stops the server with one clear line, not a stack trace on every request. */
 export function exitOnConfigError(): void {
@@ -33,6 +34,64 @@ export async function exitOnMultiProcessProblem(): Promise<void> {
       process.exit(1);
     }
   }
+}
+
+/**
+ * Writes this process into the database's list of running processes, with a hash of its secrets,
+ * and stops it with one line when another live process there has other secrets: sessions and
+ * saved texts made by one would not open on the other (most often, each made its own under
+ * data/). Keeps the row renewed while it runs and removes it on a clean stop (SIGTERM, SIGINT).
+ * A database that can't be reached yet is no reason to stop (/api/health says 503): the row is
+ * then written by the first renewal that gets through, unchecked.
+ */
+export async function exitOnDifferingSecrets(): Promise<void> {
+  const app = config();
+  const { forgetProcess, registerProcess, renewProcess, secretsFingerprint, thisProcess, HEARTBEAT_MS } = await import("@/lib/data/server-processes");
+  const me = thisProcess(secretsFingerprint(sessionSecret(app), encryptionKey(app)));
+  try {
+    const [other] = await registerProcess(me);
+    if (other) {
+      console.error(`Drawbridge cannot start: ${differingSecretsProblem(app, other)}`);
+      process.exit(REFUSED_EXIT_CODE); // npm start's supervisor stops too, rather than trying again
+    }
+  } catch (error) {
+    log.warn("server_process.register_failed", describeError(error));
+  }
+  let failing = false;
+  setInterval(() => {
+    renewProcess(me).then(
+      () => (failing = false),
+      (error) => {
+        if (!failing) log.warn("server_process.renew_failed", describeError(error)); // once per outage
+        failing = true;
+      },
+    );
+  }, HEARTBEAT_MS).unref();
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => exitAfter(forgetProcess(me.id)));
+}
+
+/**
+ * On a signal, Next.js closes the server and then calls process.exit, often before a query sent
+ * at the same moment is answered. This lets that exit wait for `work`, at most 2 s (a row left
+ * behind counts as gone anyway once it is no longer renewed).
+ */
+function exitAfter(work: Promise<unknown>): void {
+  const exit = process.exit.bind(process);
+  const done = Promise.race([work.catch(() => {}), new Promise((resolve) => setTimeout(resolve, 2_000).unref())]);
+  process.exit = ((code?: number) => {
+    void done.finally(() => exit(code));
+  }) as typeof process.exit;
+}
+
+/** Why this process may not run beside `other`, and what to do, in one line. */
+export function differingSecretsProblem(app: AppConfig, other: { host: string; pid: number; seenAt: number }, now = Date.now()): string {
+  const fromFiles = [!app.sessionSecret && "session-secret", !app.encryptionKey && "encryption-key"].filter(Boolean);
+  const whence = fromFiles.length > 0 ? ` (this one's come from ${fromFiles.map((name) => `${app.dataDir}/${name}`).join(" and ")}, made for this process alone)` : "";
+  const seen = Math.max(0, Math.round((now - other.seenAt) / 1000));
+  return (
+    `another server process on this database (pid ${other.pid} on ${other.host}, seen ${seen} s ago) has a different SESSION_SECRET or APP_ENCRYPTION_KEY${whence}, ` +
+    `so sessions and saved texts would not open across them; set SESSION_SECRET, APP_ENCRYPTION_KEY and NEXT_SERVER_ACTIONS_ENCRYPTION_KEY in the environment, the same for every process, or stop the other one.`
+  );
 }
 
 const CLEANUP_EVERY_MS = 6 * 60 * 60 * 1000;

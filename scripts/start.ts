@@ -8,7 +8,7 @@ import { ConfigError, encryptionKey, multiProcessProblem, parseConfig, redactUrl
 import { checkRedisOnce } from "../lib/redis";
 import { applyMigrations } from "../lib/db/migrations";
 import { log } from "../lib/log";
-import { RestartPolicy, wasStopped } from "./lib/supervisor";
+import { REFUSED_EXIT_CODE, RestartPolicy, wasStopped } from "./lib/supervisor";
 
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
@@ -62,7 +62,8 @@ async function main() {
 
 /**
  * Runs the server and starts it again when it ends unasked, one log line per restart. SIGINT
- * and SIGTERM stop it for good; so does a server that cannot even start (see RestartPolicy).
+ * and SIGTERM stop it for good; so does a server that refuses to run beside the others
+ * (REFUSED_EXIT_CODE) or cannot even start (see RestartPolicy).
  */
 function supervise(args: string[], env: NodeJS.ProcessEnv) {
   const policy = new RestartPolicy();
@@ -77,6 +78,7 @@ function supervise(args: string[], env: NodeJS.ProcessEnv) {
     server.on("exit", (code, signal) => {
       server = null;
       if (stopping || wasStopped({ code, signal })) process.exit(code ?? 0);
+      if (code === REFUSED_EXIT_CODE) process.exit(1); // it said why in one line; it would refuse again
       const decision = policy.afterExit({ code, signal, ranForMs: Date.now() - startedAt });
       if (!decision.restart) fail(`${decision.reason}; see the lines above.`);
       log.warn("server.restarting", { code, signal, delayMs: decision.delayMs });

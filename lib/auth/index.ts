@@ -114,7 +114,7 @@ const afterEndpoint: Record<string, (ctx: HookContext) => Promise<void>> = {
  * the browser holds its token in an httpOnly, SameSite=Lax cookie signed with the session
  * secret (Secure in production). Passwords are hashed with its scrypt (N=16384, r=16, p=1:
  * 32 MiB per hash). Sign-ins, sign-ups and new guests are limited in the hooks below, with
- * counts kept in the database (lib/data/rate-limits.ts).
+ * counts kept in Redis when REDIS_URL is set, else in the database (lib/data/rate-limits.ts).
  */
 function createAuth() {
   const app = config();
@@ -146,9 +146,9 @@ function createAuth() {
       maxPasswordLength: MAX_PASSWORD_LENGTH,
       autoSignIn: true,
     },
-    // One limiter (lib/data/rate-limits.ts, reserved in the hooks below), kept in the database and
-    // so shared by every process, in every environment; the library's own per-path limiter would
-    // be a second one. Were it ever enabled, its counters would go to Redis when there is one.
+    // One limiter (lib/data/rate-limits.ts, reserved in the hooks below), counting in Redis or the
+    // database and so shared by every process, in every environment; the library's own per-path
+    // limiter would be a second one. Were it ever enabled, its counters would go to Redis too.
     rateLimit: { enabled: false, storage: secondaryStorage ? "secondary-storage" : "memory" },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {

@@ -1,7 +1,9 @@
 // Two app processes on one PostgreSQL database behind HAProxy (round-robin, health-checked on
 // /api/health), as a practice would run them: a whole visit goes through the proxy and lands on
 // both processes; a sign-out or a deletion through one holds on the other at the very next
-// request. Run twice: with sessions in Redis (REDIS_URL) and with the database alone.
+// request; sign-in tries spread over both meet one limit; a third process whose secrets differ
+// (made under its own data/) is refused at start. Run twice: with sessions and rate-limit counts
+// in Redis (REDIS_URL) and with the database alone.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -198,6 +200,7 @@ for (const mode of ["with Redis", "with the database alone"] as const) {
     let balancer: Balancer | null = null;
     let redis: Redis | null = null;
     let dataDir = "";
+    let shared: Record<string, string> = {};
     // A prefix of this run's own, so nothing else in the machine's Redis is read or removed.
     const redisPrefix = `drawbridge-test-${randomUUID().slice(0, 8)}:`;
 
@@ -216,7 +219,7 @@ for (const mode of ["with Redis", "with the database alone"] as const) {
       dataDir = mkdtempSync(path.join(tmpdir(), "drawbridge-two-"));
       const proxyPort = await freePort();
       // Everything the two processes must share (README, "Running more than one process").
-      const shared: Record<string, string> = {
+      shared = {
         APP_URL: `http://127.0.0.1:${proxyPort}`,
         INSTANCES: "2",
         SESSION_SECRET: randomBytes(32).toString("hex"),
@@ -323,6 +326,85 @@ for (const mode of ["with Redis", "with the database alone"] as const) {
           ` (health checks excluded); sign-out served by ${signedOutBy === a ? "a" : "b"}, deletion by ${deletedBy === a ? "a" : "b"}`,
       );
       await context.close();
+    });
+
+    test("sign-in tries spread over both processes meet one limit at the same count", async () => {
+      const email = newEmail();
+      const served: string[] = [];
+      const statuses: number[] = [];
+      let retryAfter = 0;
+      // One wrong password at a time, each from an address of its own: only the email's count (5 a minute) can refuse.
+      for (let n = 0; n < 7; n++) {
+        const response = await fetch(`${balancer!.url}/api/auth/sign-in/email`, {
+          method: "POST",
+          headers: { "content-type": "application/json", origin: balancer!.url, "x-forwarded-for": newAddress() },
+          body: JSON.stringify({ email, password: "not the password at all" }),
+        });
+        statuses.push(response.status);
+        served.push(response.headers.get("x-served-by") ?? "?");
+        if (response.status === 429) retryAfter = Number(response.headers.get("retry-after"));
+      }
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429]);
+      expect(new Set(served.slice(0, 5)), "both processes counted tries").toEqual(new Set(["a", "b"]));
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+
+      // Where the counts live, and that they name no email or address.
+      const pg = new Client({ connectionString: database!.url });
+      await pg.connect();
+      const { rows } = await pg.query(`SELECT "key" FROM "RateLimit" WHERE "key" LIKE 'sign-in-per-email/%'`);
+      await pg.end();
+      expect(rows.some(({ key }) => key.includes(email))).toBe(false);
+      if (redis) {
+        const keys: string[] = [];
+        for await (const batch of redis.scanStream({ match: `${redisPrefix}rate-limit:*` })) keys.push(...(batch as string[]));
+        expect(keys.some((key) => key.startsWith(`${redisPrefix}rate-limit:sign-in-per-email/5/60:`)), "the email's count is in Redis").toBe(true);
+        expect(keys.filter((key) => key.includes(email) || key.includes(email.split("@")[0]!) || /\d+\.\d+\.\d+\.\d+/.test(key))).toEqual([]);
+        expect(rows, "no sign-in count in the database while Redis holds them").toEqual([]);
+      } else {
+        expect(rows.length, "the counts are in the database").toBeGreaterThan(0);
+      }
+      console.log(`two processes (${mode}): sign-in tries served by ${served.join("")}, answers ${statuses.join(" ")}, Retry-After ${retryAfter} s`);
+    });
+
+    test("a third process with secrets of its own under data/ is refused in one line; a clean stop removes a process's row", async () => {
+      const registered = async () => {
+        const pg = new Client({ connectionString: database!.url });
+        await pg.connect();
+        const { rows } = await pg.query(`SELECT "pid" FROM "ServerProcess" ORDER BY "startedAt"`);
+        await pg.end();
+        return rows.map((row) => Number(row.pid)).sort();
+      };
+      const [a, b] = servers as [OwnServer, OwnServer];
+      expect(await registered()).toEqual([a.pid, b.pid].sort());
+
+      // No INSTANCES declared, no secrets in its environment: it makes its own under its data/.
+      const started = await OwnServer.start(database!.url, path.join(dataDir, "c"), {
+        ...shared,
+        INSTANCES: "",
+        SESSION_SECRET: "",
+        APP_ENCRYPTION_KEY: "",
+      }).then(
+        (server) => server,
+        (error: Error) => error,
+      );
+      if (!(started instanceof Error)) await started.stop();
+      expect(started, "the third process did not start").toBeInstanceOf(Error);
+      const refusal = (started as Error).message.split("\n").filter((line) => line.startsWith("Drawbridge cannot start:"));
+      expect(refusal).toHaveLength(1);
+      expect(refusal[0]).toContain("another server process on this database");
+      expect(refusal[0]).toContain(`${path.join(dataDir, "c")}/session-secret`);
+      expect(refusal[0]).toContain("SESSION_SECRET, APP_ENCRYPTION_KEY and NEXT_SERVER_ACTIONS_ENCRYPTION_KEY");
+      expect(await registered(), "the refused process left no row").toEqual([a.pid, b.pid].sort());
+      console.log(`two processes (${mode}): third process refused: ${refusal[0]}`);
+
+      // kill -9 and a start again with the same secrets (as npm start's supervisor does): not refused.
+      await b.kill("SIGKILL");
+      await b.restart();
+      expect(await registered()).toEqual([a.pid, b.pid].sort());
+      // A clean stop removes the row at once.
+      await b.stop();
+      expect(await registered()).toEqual([a.pid]);
     });
   });
 }
