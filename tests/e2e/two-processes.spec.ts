@@ -59,7 +59,10 @@ class Balancer {
         "  balance roundrobin",
         "  option httpchk GET /api/health",
         "  http-check expect status 200",
-        "  default-server inter 500ms fall 2 rise 1",
+        // Checked twice a second, but a slow answer is not a dead process: on a busy 2-core machine a
+        // health check can take longer than the interval (without this, its timeout is the interval).
+        "  timeout check 4s",
+        "  default-server inter 500ms fall 3 rise 1",
         // Which process answered, for the test to see (HAProxy's %s: the server's name).
         "  http-response set-header X-Served-By %s",
         ...backends.map(({ name, port: backendPort }) => `  server ${name} 127.0.0.1:${backendPort} check`),
