@@ -140,6 +140,12 @@ function createAuth() {
       storeSessionInDatabase: true,
     },
     account: { fields: { userId: "profileId" } },
+    // Less stored about you: the library would keep each session's network address and browser
+    // name (in the database and in Redis). Drawbridge uses neither; the rate limits hash the
+    // address themselves, for their window only (lib/data/rate-limits.ts).
+    databaseHooks: {
+      session: { create: { before: async () => ({ data: { ipAddress: null, userAgent: null } }) } },
+    },
     emailAndPassword: {
       enabled: true,
       minPasswordLength: MIN_PASSWORD_LENGTH,
