@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import Redis from "ioredis";
 import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { TEST_REDIS_URL, testRedis, testRedisPrefix } from "./support/redis";
 import {
   clearLimit,
   databaseLimits,
@@ -17,27 +18,16 @@ import {
 // The limiter on each of its stores: the database this project runs on (SQLite or PostgreSQL)
 // and a real Redis (TEST_REDIS_URL), under a key prefix of this run's own. The rules are the
 // same code; what is tested here is that each store counts atomically and answers alike.
-const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-const prefix = `drawbridge-test-${randomUUID().slice(0, 8)}:`;
-const connect = () => {
-  const client = new Redis(REDIS_URL, { keyPrefix: prefix, lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
-  client.on("error", () => {});
-  return client;
-};
+const prefix = testRedisPrefix();
 // Two clients: two processes' connections to the one Redis.
-const [redisA, redisB] = [connect(), connect()];
-const redisUp = await Promise.all([redisA.connect(), redisB.connect()]).then(
-  () => true,
-  () => false,
-);
-if (!redisUp) console.warn(`Redis at ${REDIS_URL} does not answer: the Redis half of the limiter tests is skipped.`);
+const [first, second] = await Promise.all([testRedis(prefix), testRedis(prefix)]);
+const [redisA, redisB] = [first.client, second.client];
+const redisUp = first.up && second.up;
+if (!redisUp) console.warn(`Redis at ${TEST_REDIS_URL} does not answer: the Redis half of the limiter tests is skipped.`);
 
 afterAll(async () => {
-  if (!redisUp) return;
-  const keys = await redisA.keys(`${prefix}*`);
-  if (keys.length) await redisA.del(...keys.map((key) => key.slice(prefix.length)));
-  redisA.disconnect();
-  redisB.disconnect();
+  await first.clear();
+  await second.clear();
 });
 afterEach(() => vi.restoreAllMocks());
 
@@ -118,8 +108,7 @@ describe.skipIf(!redisUp)("limits in Redis", () => {
   });
 
   it("counts in the database while Redis is away, says so once without any subject, and goes back to Redis when it answers", async () => {
-    const client = connect();
-    await client.connect();
+    const { client } = await testRedis(prefix); // a third connection, of a process that loses Redis; closed below
     const store = redisOrDatabase(client);
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const info = vi.spyOn(console, "log").mockImplementation(() => {});
@@ -145,7 +134,7 @@ describe.skipIf(!redisUp)("limits in Redis", () => {
   });
 
   it("waits for a connection still being made: a process's first tries count in Redis, with nothing logged", async () => {
-    const fresh = new Redis(REDIS_URL, { keyPrefix: prefix, maxRetriesPerRequest: 1 }); // connecting, as at a process's start
+    const fresh = new Redis(TEST_REDIS_URL, { keyPrefix: prefix, maxRetriesPerRequest: 1 }); // connecting, as at a process's start
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const email = newEmail();
     expect(fresh.status).not.toBe("ready");

@@ -1,4 +1,3 @@
-import Redis from "ioredis";
 import { afterAll, describe, expect, it, vi } from "vitest";
 
 // A session keeps no network address and no browser name: not in the database, and (with
@@ -17,18 +16,10 @@ vi.mock("next/headers", () => ({
 const { auth } = await import("@/lib/auth");
 const { db } = await import("@/lib/db");
 
-const redis = new Redis(settings.url, { keyPrefix: settings.prefix, lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
-redis.on("error", () => {});
-const redisUp = await redis.connect().then(
-  () => true,
-  () => false,
-);
-afterAll(async () => {
-  if (!redisUp) return;
-  const keys = await redis.keys(`${settings.prefix}*`);
-  if (keys.length) await redis.del(...keys.map((key) => key.slice(settings.prefix.length)));
-  redis.disconnect();
-});
+const { testRedis } = await import("./support/redis");
+
+const { client: redis, up: redisUp, clear } = await testRedis(settings.prefix, settings.url);
+afterAll(clear);
 
 const visitor = () => new Headers({ "x-forwarded-for": "203.0.113.77", "user-agent": "Mozilla/5.0 (X11; Linux x86_64) TellTale/9.9" });
 

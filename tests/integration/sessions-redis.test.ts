@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import Redis from "ioredis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 // Sessions with REDIS_URL: the auth library keeps each one in Redis (under a prefix of this run's
@@ -25,19 +24,11 @@ const { deleteProfileData } = await import("@/lib/data/profile-data");
 const { db } = await import("@/lib/db");
 const { redisSessionStorage } = await import("@/lib/redis");
 
-const redis = new Redis(settings.url, { keyPrefix: settings.prefix, lazyConnect: true, maxRetriesPerRequest: 1, retryStrategy: () => null });
-redis.on("error", () => {}); // a Redis that doesn't answer skips the tests below, with one warning
-const redisUp = await redis.connect().then(
-  () => true,
-  () => false,
-);
+const { testRedis } = await import("./support/redis");
 
-afterAll(async () => {
-  if (!redisUp) return;
-  const keys = await redis.keys(`${settings.prefix}*`);
-  if (keys.length) await redis.del(...keys.map((key) => key.slice(settings.prefix.length)));
-  redis.disconnect();
-});
+// A Redis that doesn't answer skips the tests below, with one warning.
+const { client: redis, up: redisUp, clear } = await testRedis(settings.prefix, settings.url);
+afterAll(clear);
 
 async function newAccount() {
   const { headers, response } = await auth().api.signUpEmail({
