@@ -349,10 +349,25 @@ function answersAndScores(reader: Reader, attemptIds: string[]) {
         FROM "QuizAttempt" a WHERE a."id" IN (${ids})`;
 }
 
+// The fixed text around an answer's and a score's values, 8 spaces deep in an attempt.
+const ANSWER_FIRST = '[\n        {\n          "itemId": ';
+const ANSWER_NEXT = ',\n        {\n          "itemId": ';
+const ANSWER_VALUE = ',\n          "value": ';
+const ANSWER_ANSWERED_AT = ',\n          "answeredAt": "';
+const ANSWER_UPDATED_AT = '",\n          "updatedAt": "';
+const ANSWER_END = '"\n        }';
+const SCORE_FIRST = '[\n        {\n          "strategy": ';
+const SCORE_NEXT = ',\n        {\n          "strategy": ';
+const SCORE_SCORE = ',\n          "score": ';
+const SCORE_BAND = ',\n          "band": ';
+const SCORE_ANSWERED = ',\n          "answered": ';
+const SCORE_TOTAL = ',\n          "total": ';
+const SCORE_END = "\n        }";
+
 /**
  * One attempt as an element of "quizAttempts" (4 spaces deep): its fields, then its answers and
- * scores, each an object 8 spaces deep. Joined from its parts, so it is one flat string rather
- * than a chain of thousands of concatenations.
+ * scores, each an object 8 spaces deep. Its parts (fixed text and values) are joined once, so it
+ * is one flat string, with no intermediate strings made per field.
  */
 function attemptJson(
   attempt: { id: string; status: string; quizVersion: string; scoringVersion: string | null; startedAt: Date; completedAt: Date | null },
@@ -375,12 +390,17 @@ function attemptJson(
     for (let index = 0; index < answers.length; index++) {
       const [itemId, value, answeredAt, updatedAt] = answers[index]!;
       const answered = isoOf(answeredAt);
-      parts.push(`${index === 0 ? "[\n" : ",\n"}        {
-          "itemId": ${JSON.stringify(itemId)},
-          "value": ${JSON.stringify(value)},
-          "answeredAt": "${answered}",
-          "updatedAt": "${updatedAt === answeredAt ? answered : isoOf(updatedAt)}"
-        }`);
+      parts.push(
+        index === 0 ? ANSWER_FIRST : ANSWER_NEXT,
+        JSON.stringify(itemId),
+        ANSWER_VALUE,
+        String(value),
+        ANSWER_ANSWERED_AT,
+        answered,
+        ANSWER_UPDATED_AT,
+        updatedAt === answeredAt ? answered : isoOf(updatedAt),
+        ANSWER_END,
+      );
     }
     parts.push("\n      ]");
   }
@@ -391,13 +411,19 @@ function attemptJson(
     scores.sort(inStrategyOrder);
     for (let index = 0; index < scores.length; index++) {
       const [strategy, score, band, answered, total] = scores[index]!;
-      parts.push(`${index === 0 ? "[\n" : ",\n"}        {
-          "strategy": ${JSON.stringify(strategy)},
-          "score": ${JSON.stringify(score)},
-          "band": ${JSON.stringify(band)},
-          "answered": ${JSON.stringify(answered)},
-          "total": ${JSON.stringify(total)}
-        }`);
+      parts.push(
+        index === 0 ? SCORE_FIRST : SCORE_NEXT,
+        JSON.stringify(strategy),
+        SCORE_SCORE,
+        JSON.stringify(score),
+        SCORE_BAND,
+        JSON.stringify(band),
+        SCORE_ANSWERED,
+        String(answered),
+        SCORE_TOTAL,
+        String(total),
+        SCORE_END,
+      );
     }
     parts.push("\n      ]");
   }
