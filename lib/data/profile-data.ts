@@ -311,8 +311,12 @@ async function exportedSessions(reader: Reader, profileId: string): Promise<Expo
  * server about five objects apiece, which V8 kept long enough to move into its old generation:
  * the server's memory grew by that garbage, not by the data, while a download ran.
  */
-/** itemId, value, answeredAt, updatedAt (dates as stored: SQLite's text, or PostgreSQL's milliseconds since 1970). */
-type AnswerTuple = [string, number, string | number, string | number];
+/**
+ * itemId, value, answeredAt, updatedAt: dates as stored (SQLite's text) or as milliseconds since
+ * 1970 (PostgreSQL); updatedAt null when it equals answeredAt (an answer never changed), which
+ * keeps the text the database sends a third shorter.
+ */
+type AnswerTuple = [string, number, string | number, string | number | null];
 /** strategy, score, band, answered, total. */
 type ScoreTuple = [string, number | null, string | null, number, number];
 
@@ -335,14 +339,16 @@ function answersAndScores(reader: Reader, attemptIds: string[]) {
     ? reader.$queryRaw<{ attemptId: string; answers: string; scores: string }[]>`
         SELECT a."id" AS "attemptId",
           (SELECT COALESCE(json_agg(json_build_array(q."itemId", q."value",
-              (EXTRACT(EPOCH FROM q."answeredAt") * 1000)::bigint, (EXTRACT(EPOCH FROM q."updatedAt") * 1000)::bigint)), '[]')::text
+              (EXTRACT(EPOCH FROM q."answeredAt") * 1000)::bigint,
+              CASE WHEN q."updatedAt" = q."answeredAt" THEN NULL ELSE (EXTRACT(EPOCH FROM q."updatedAt") * 1000)::bigint END)), '[]')::text
             FROM "QuizAnswer" q WHERE q."attemptId" = a."id") AS "answers",
           (SELECT COALESCE(json_agg(json_build_array(s."strategy", s."score", s."band", s."answered", s."total")), '[]')::text
             FROM "StrategyScore" s WHERE s."attemptId" = a."id") AS "scores"
         FROM "QuizAttempt" a WHERE a."id" IN (${ids})`
     : reader.$queryRaw<{ attemptId: string; answers: string; scores: string }[]>`
         SELECT a."id" AS "attemptId",
-          (SELECT json_group_array(json_array(q."itemId", q."value", q."answeredAt", q."updatedAt"))
+          (SELECT json_group_array(json_array(q."itemId", q."value", q."answeredAt",
+              CASE WHEN q."updatedAt" = q."answeredAt" THEN NULL ELSE q."updatedAt" END))
             FROM "QuizAnswer" q WHERE q."attemptId" = a."id") AS "answers",
           (SELECT json_group_array(json_array(s."strategy", s."score", s."band", s."answered", s."total"))
             FROM "StrategyScore" s WHERE s."attemptId" = a."id") AS "scores"
@@ -398,7 +404,7 @@ function attemptJson(
         ANSWER_ANSWERED_AT,
         answered,
         ANSWER_UPDATED_AT,
-        updatedAt === answeredAt ? answered : isoOf(updatedAt),
+        updatedAt === null ? answered : isoOf(updatedAt),
         ANSWER_END,
       );
     }
