@@ -2,7 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { CurrentProfile } from "@/lib/auth/profile";
 import { quiz, quizForVersion } from "@/lib/content/quiz";
-import { databaseProvider, db, type Prisma } from "@/lib/db";
+import { databaseProvider, db, Prisma } from "@/lib/db";
 import { describeError, log } from "@/lib/log";
 import { STRATEGIES } from "@/lib/scoring";
 import { openText } from "./encryption";
@@ -107,18 +107,14 @@ export type ProfileExport = z.infer<typeof profileExportSchema>;
 
 const iso = (date: Date) => date.toISOString();
 const isoOrNull = (date: Date | null) => (date ? date.toISOString() : null);
+/** A DateTime column read by raw SQL: a Date from either database's driver, or its stored text or number. */
+const isoOf = (value: Date | string | number) => (value instanceof Date ? value : new Date(value)).toISOString();
 /** Sorts by a fixed order of known names; unknown names (from older content) go last, by name. */
 function byOrder<T>(order: readonly string[], nameOf: (row: T) => string) {
-  const position = (name: string) => {
-    const index = order.indexOf(name);
-    return index === -1 ? order.length : index;
-  };
+  const positions = new Map(order.map((name, index) => [name, index]));
+  const position = (name: string) => positions.get(name) ?? order.length;
   return (a: T, b: T) => position(nameOf(a)) - position(nameOf(b)) || nameOf(a).localeCompare(nameOf(b));
 }
-/** An attempt's answers in the order its own quiz version asked them (a retired version's, for an old attempt). */
-const inQuizOrder = (quizVersion: string) =>
-  byOrder<{ itemId: string }>((quizForVersion(quizVersion) ?? quiz).items.map((item) => item.id), (answer) => answer.itemId);
-const inStrategyOrder = byOrder<{ strategy: string }>(STRATEGIES, (score) => score.strategy);
 /** Oldest first; rows written in the same millisecond in a stable order. */
 const oldestFirst =
   <T extends { createdAt: string }>(tieBreak: (row: T) => string) =>
@@ -126,7 +122,7 @@ const oldestFirst =
     a.createdAt.localeCompare(b.createdAt) || tieBreak(a).localeCompare(tieBreak(b));
 
 /** How many quiz attempts (with their answers and scores) or practice entries one read holds. */
-export const EXPORT_BATCH_SIZE = 50;
+export const EXPORT_BATCH_SIZE = 20;
 
 /** A Prisma client or one transaction's client: what the export reads through. */
 type Reader = Prisma.TransactionClient;
@@ -208,20 +204,40 @@ export async function exportProfileData(profile: CurrentProfile, now = new Date(
   return JSON.parse(await new Response(started.body).text()) as ProfileExport;
 }
 
-// JSON.stringify(value, null, 2), re-indented to sit `depth` levels deep in the document.
-const json = (value: unknown, indent: string) => JSON.stringify(value, null, 2).replaceAll("\n", `\n${indent}`);
+/**
+ * `value` laid out as JSON.stringify(value, null, 2) lays it out, every line after the first
+ * indented by `indent` more, so it sits at that depth in the document. Written directly, not by
+ * re-indenting JSON.stringify's text, so no second copy of the text is made. For the plain data
+ * the export holds: strings, numbers, booleans, null, and arrays and objects of them.
+ */
+function json(value: unknown, indent: string): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value);
+  const inner = `${indent}  `;
+  const parts: string[] = [];
+  if (Array.isArray(value)) {
+    for (const element of value) parts.push(json(element, inner));
+    return parts.length === 0 ? "[]" : `[\n${inner}${parts.join(`,\n${inner}`)}\n${indent}]`;
+  }
+  for (const [key, element] of Object.entries(value)) {
+    if (element !== undefined) parts.push(`${inner}${JSON.stringify(key)}: ${json(element, inner)}`);
+  }
+  return parts.length === 0 ? "{}" : `{\n${parts.join(",\n")}\n${indent}}`;
+}
 const field = (key: string, value: unknown, last = false) => `  ${JSON.stringify(key)}: ${json(value, "  ")}${last ? "" : ","}\n`;
 
 /** About how much text goes out in one piece. */
 const CHUNK_CHARS = 32 * 1024;
 
-/** One top-level array, element by element, laid out as JSON.stringify lays it out. */
-async function* arrayField<T>(key: string, batches: AsyncIterable<T[]>, last = false): AsyncGenerator<string> {
+/**
+ * One top-level array, element by element, laid out as JSON.stringify lays it out. Each element
+ * comes as its own JSON text, already indented to sit in the array (see `json`).
+ */
+async function* arrayField(key: string, batches: AsyncIterable<Iterable<string>>, last = false): AsyncGenerator<string> {
   let written = 0;
   for await (const batch of batches) {
     let chunk = "";
     for (const element of batch) {
-      chunk += `${written++ === 0 ? `  ${JSON.stringify(key)}: [\n` : ",\n"}    ${json(element, "    ")}`;
+      chunk += `${written++ === 0 ? `  ${JSON.stringify(key)}: [\n` : ",\n"}    ${element}`;
       // Small pieces: a string or buffer past V8's large-object size (about 128 KiB) is only
       // freed by a full collection, so big ones would pile up while a download runs.
       if (chunk.length >= CHUNK_CHARS) {
@@ -235,8 +251,14 @@ async function* arrayField<T>(key: string, batches: AsyncIterable<T[]>, last = f
   yield written === 0 ? `  ${JSON.stringify(key)}: []${end}\n` : `\n  ]${end}\n`;
 }
 
-async function* once<T>(rows: Promise<T[]>): AsyncGenerator<T[]> {
-  yield await rows;
+/** Rows read at once, as one batch of array elements. */
+async function* once<T>(rows: Promise<T[]>): AsyncGenerator<string[]> {
+  yield (await rows).map((row) => json(row, "    "));
+}
+
+/** Batches of rows, each row as an array element. */
+async function* each<T>(batches: AsyncIterable<T[]>): AsyncGenerator<string[]> {
+  for await (const rows of batches) yield rows.map((row) => json(row, "    "));
 }
 
 async function* exportChunks(reader: Reader, profileId: string, exportedAt: string): AsyncGenerator<string> {
@@ -260,7 +282,7 @@ async function* exportChunks(reader: Reader, profileId: string, exportedAt: stri
   yield* arrayField("quizAttempts", exportedAttempts(reader, profileId));
   yield* arrayField("lessonProgress", once(exportedProgress(reader, profileId)));
   yield* arrayField("reflections", once(exportedReflections(reader, profileId)));
-  yield* arrayField("practiceEntries", exportedPracticeEntries(reader, profileId), true);
+  yield* arrayField("practiceEntries", each(exportedPracticeEntries(reader, profileId)), true);
   yield "}\n";
 }
 
@@ -280,8 +302,143 @@ async function exportedSessions(reader: Reader, profileId: string): Promise<Expo
   }));
 }
 
+/*
+ * Quiz attempts are nearly all of a long history (500 results: 25,000 answers and 5,000 scores),
+ * so they are read and written lean. One query per batch gives one row per attempt, its answers
+ * and its scores aggregated by the database into a compact JSON text of arrays; each attempt is
+ * then written straight to its JSON text, field by field, in exactly the layout `json` gives an
+ * Exported<"quizAttempts"> object. Read as a row (or a Prisma object) each, the answers cost the
+ * server about five objects apiece, which V8 kept long enough to move into its old generation:
+ * the server's memory grew by that garbage, not by the data, while a download ran.
+ */
+/**
+ * itemId, value, answeredAt, updatedAt: dates as stored (SQLite's text) or as milliseconds since
+ * 1970 (PostgreSQL); updatedAt null when it equals answeredAt (an answer never changed), which
+ * keeps the text the database sends a third shorter.
+ */
+type AnswerTuple = [string, number, string | number, string | number | null];
+/** strategy, score, band, answered, total. */
+type ScoreTuple = [string, number | null, string | null, number, number];
+
+const answerOrders = new Map<string, (a: AnswerTuple, b: AnswerTuple) => number>();
+/** An attempt's answers in the order its own quiz version asked them (a retired version's, for an old attempt). */
+function inQuizOrder(quizVersion: string) {
+  let order = answerOrders.get(quizVersion);
+  if (!order) {
+    order = byOrder<AnswerTuple>((quizForVersion(quizVersion) ?? quiz).items.map((item) => item.id), ([itemId]) => itemId);
+    answerOrders.set(quizVersion, order);
+  }
+  return order;
+}
+const inStrategyOrder = byOrder<ScoreTuple>(STRATEGIES, ([strategy]) => strategy);
+
+/** Each attempt's answers and scores as JSON arrays of arrays (the SQL differs by database, the result does not). */
+function answersAndScores(reader: Reader, attemptIds: string[]) {
+  const ids = Prisma.join(attemptIds);
+  return databaseProvider() === "postgresql"
+    ? reader.$queryRaw<{ attemptId: string; answers: string; scores: string }[]>`
+        SELECT a."id" AS "attemptId",
+          (SELECT COALESCE(json_agg(json_build_array(q."itemId", q."value",
+              (EXTRACT(EPOCH FROM q."answeredAt") * 1000)::bigint,
+              CASE WHEN q."updatedAt" = q."answeredAt" THEN NULL ELSE (EXTRACT(EPOCH FROM q."updatedAt") * 1000)::bigint END)), '[]')::text
+            FROM "QuizAnswer" q WHERE q."attemptId" = a."id") AS "answers",
+          (SELECT COALESCE(json_agg(json_build_array(s."strategy", s."score", s."band", s."answered", s."total")), '[]')::text
+            FROM "StrategyScore" s WHERE s."attemptId" = a."id") AS "scores"
+        FROM "QuizAttempt" a WHERE a."id" IN (${ids})`
+    : reader.$queryRaw<{ attemptId: string; answers: string; scores: string }[]>`
+        SELECT a."id" AS "attemptId",
+          (SELECT json_group_array(json_array(q."itemId", q."value", q."answeredAt",
+              CASE WHEN q."updatedAt" = q."answeredAt" THEN NULL ELSE q."updatedAt" END))
+            FROM "QuizAnswer" q WHERE q."attemptId" = a."id") AS "answers",
+          (SELECT json_group_array(json_array(s."strategy", s."score", s."band", s."answered", s."total"))
+            FROM "StrategyScore" s WHERE s."attemptId" = a."id") AS "scores"
+        FROM "QuizAttempt" a WHERE a."id" IN (${ids})`;
+}
+
+// The fixed text around an answer's and a score's values, 8 spaces deep in an attempt.
+const ANSWER_FIRST = '[\n        {\n          "itemId": ';
+const ANSWER_NEXT = ',\n        {\n          "itemId": ';
+const ANSWER_VALUE = ',\n          "value": ';
+const ANSWER_ANSWERED_AT = ',\n          "answeredAt": "';
+const ANSWER_UPDATED_AT = '",\n          "updatedAt": "';
+const ANSWER_END = '"\n        }';
+const SCORE_FIRST = '[\n        {\n          "strategy": ';
+const SCORE_NEXT = ',\n        {\n          "strategy": ';
+const SCORE_SCORE = ',\n          "score": ';
+const SCORE_BAND = ',\n          "band": ';
+const SCORE_ANSWERED = ',\n          "answered": ';
+const SCORE_TOTAL = ',\n          "total": ';
+const SCORE_END = "\n        }";
+
+/**
+ * One attempt as an element of "quizAttempts" (4 spaces deep): its fields, then its answers and
+ * scores, each an object 8 spaces deep. Its parts (fixed text and values) are joined once, so it
+ * is one flat string, with no intermediate strings made per field.
+ */
+function attemptJson(
+  attempt: { id: string; status: string; quizVersion: string; scoringVersion: string | null; startedAt: Date; completedAt: Date | null },
+  answers: AnswerTuple[],
+  scores: ScoreTuple[],
+): string {
+  const parts = [
+    `{
+      "id": ${JSON.stringify(attempt.id)},
+      "status": "${attempt.status === "completed" ? "completed" : "in_progress"}",
+      "quizVersion": ${JSON.stringify(attempt.quizVersion)},
+      "scoringVersion": ${JSON.stringify(attempt.scoringVersion)},
+      "startedAt": "${iso(attempt.startedAt)}",
+      "completedAt": ${JSON.stringify(isoOrNull(attempt.completedAt))},
+      "answers": `,
+  ];
+  if (answers.length === 0) parts.push("[]");
+  else {
+    answers.sort(inQuizOrder(attempt.quizVersion));
+    for (let index = 0; index < answers.length; index++) {
+      const [itemId, value, answeredAt, updatedAt] = answers[index]!;
+      const answered = isoOf(answeredAt);
+      parts.push(
+        index === 0 ? ANSWER_FIRST : ANSWER_NEXT,
+        JSON.stringify(itemId),
+        ANSWER_VALUE,
+        String(value),
+        ANSWER_ANSWERED_AT,
+        answered,
+        ANSWER_UPDATED_AT,
+        updatedAt === null ? answered : isoOf(updatedAt),
+        ANSWER_END,
+      );
+    }
+    parts.push("\n      ]");
+  }
+  parts.push(`,
+      "scores": `);
+  if (scores.length === 0) parts.push("[]");
+  else {
+    scores.sort(inStrategyOrder);
+    for (let index = 0; index < scores.length; index++) {
+      const [strategy, score, band, answered, total] = scores[index]!;
+      parts.push(
+        index === 0 ? SCORE_FIRST : SCORE_NEXT,
+        JSON.stringify(strategy),
+        SCORE_SCORE,
+        JSON.stringify(score),
+        SCORE_BAND,
+        JSON.stringify(band),
+        SCORE_ANSWERED,
+        String(answered),
+        SCORE_TOTAL,
+        String(total),
+        SCORE_END,
+      );
+    }
+    parts.push("\n      ]");
+  }
+  parts.push("\n    }");
+  return parts.join("");
+}
+
 /** The attempts oldest first, a batch at a time; each batch starts after the last attempt of the one before. */
-async function* exportedAttempts(reader: Reader, profileId: string): AsyncGenerator<Exported<"quizAttempts">[]> {
+async function* exportedAttempts(reader: Reader, profileId: string): AsyncGenerator<string[]> {
   let after: { startedAt: Date; id: string } | undefined;
   for (;;) {
     const attempts = await reader.quizAttempt.findMany({
@@ -291,38 +448,16 @@ async function* exportedAttempts(reader: Reader, profileId: string): AsyncGenera
       },
       orderBy: [{ startedAt: "asc" }, { id: "asc" }],
       take: EXPORT_BATCH_SIZE,
-      select: {
-        id: true,
-        status: true,
-        quizVersion: true,
-        scoringVersion: true,
-        startedAt: true,
-        completedAt: true,
-        answers: { select: { itemId: true, value: true, answeredAt: true, updatedAt: true } },
-        scores: { select: { strategy: true, score: true, band: true, answered: true, total: true } },
-      },
+      select: { id: true, status: true, quizVersion: true, scoringVersion: true, startedAt: true, completedAt: true },
     });
-    yield attempts.map((attempt) => ({
-      id: attempt.id,
-      status: attempt.status === "completed" ? "completed" : "in_progress",
-      quizVersion: attempt.quizVersion,
-      scoringVersion: attempt.scoringVersion,
-      startedAt: iso(attempt.startedAt),
-      completedAt: isoOrNull(attempt.completedAt),
-      answers: [...attempt.answers].sort(inQuizOrder(attempt.quizVersion)).map((answer) => ({
-        itemId: answer.itemId,
-        value: answer.value,
-        answeredAt: iso(answer.answeredAt),
-        updatedAt: iso(answer.updatedAt),
-      })),
-      scores: [...attempt.scores].sort(inStrategyOrder).map((score) => ({
-        strategy: score.strategy,
-        score: score.score,
-        band: score.band,
-        answered: score.answered,
-        total: score.total,
-      })),
-    }));
+    if (attempts.length > 0) {
+      const rows = new Map((await answersAndScores(reader, attempts.map((attempt) => attempt.id))).map((row) => [row.attemptId, row]));
+      // Turned into text at once, so what was read is garbage before anything else runs.
+      yield attempts.map((attempt) => {
+        const row = rows.get(attempt.id);
+        return attemptJson(attempt, row ? (JSON.parse(row.answers) as AnswerTuple[]) : [], row ? (JSON.parse(row.scores) as ScoreTuple[]) : []);
+      });
+    }
     if (attempts.length < EXPORT_BATCH_SIZE) return;
     after = attempts.at(-1)!;
   }

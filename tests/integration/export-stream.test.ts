@@ -88,6 +88,45 @@ describe("the streamed export", () => {
     expect(parsed.practiceEntries[0]!.whatHappened).toContain("a line\nbreak — ünïcödé");
   });
 
+  it("writes every kind of stored value as the in-memory export did: fractions, nulls, escapes, old versions, no answers", async () => {
+    // The attempts' answers and scores reach the export through the database's own JSON (see
+    // answersAndScores): scores that are not whole numbers, nulls, text that needs escaping and
+    // times with milliseconds must come out exactly as Prisma's reading of the rows gives them.
+    const profile = await makeGuestProfile();
+    const at = (offset: number) => new Date(Date.UTC(2026, 2, 1, 9, 30, 0, 123) + offset);
+    const attempts = [
+      { id: randomUUID(), quizVersion: quiz.version, status: "completed", scoringVersion: "test-scoring", completedAt: at(600_000) },
+      { id: randomUUID(), quizVersion: "2026.11-1", status: "completed", scoringVersion: "older-scoring", completedAt: at(700_000) },
+      { id: randomUUID(), quizVersion: "never-published", status: "in_progress", scoringVersion: null, completedAt: null },
+      { id: randomUUID(), quizVersion: quiz.version, status: "in_progress", scoringVersion: null, completedAt: null }, // nothing answered yet
+    ];
+    await db().quizAttempt.createMany({ data: attempts.map((attempt, index) => ({ ...attempt, profileId: profile.id, startedAt: at(index) })) });
+    const [current, older, unknown] = attempts;
+    await db().quizAnswer.createMany({
+      data: [
+        ...quiz.items.slice(0, 7).map((item, index) => ({ attemptId: current!.id, itemId: item.id, value: 1 + (index % 5), answeredAt: at(index * 1001), updatedAt: at(index * 1001 + (index % 2) * 90_000) })),
+        { attemptId: older!.id, itemId: "ia-01", value: 5, answeredAt: at(1), updatedAt: at(1) },
+        { attemptId: unknown!.id, itemId: 'a "quoted" item', value: 2, answeredAt: at(2), updatedAt: at(3) },
+        { attemptId: unknown!.id, itemId: "ünïcödé — item\tone", value: 3, answeredAt: at(4), updatedAt: at(4) },
+        { attemptId: unknown!.id, itemId: "another", value: 4, answeredAt: at(5), updatedAt: at(5) },
+      ],
+    });
+    await db().strategyScore.createMany({
+      data: [
+        ...[100 / 3, 0.1 + 0.2, 200 / 3, 1e-7, 0, 100, 62.5].map((score, index) => ({ attemptId: current!.id, strategy: STRATEGIES[index % STRATEGIES.length]!, score, band: "some", answered: 3, total: 5 })),
+        { attemptId: older!.id, strategy: "a retired strategy", score: null, band: null, answered: 1, total: 5 },
+        { attemptId: older!.id, strategy: STRATEGIES[0]!, score: 41.25, band: "moderate", answered: 5, total: 5 },
+      ].filter((row, index, rows) => rows.findIndex((other) => other.attemptId === row.attemptId && other.strategy === row.strategy) === index),
+    });
+    const now = new Date();
+    const text = await streamedText(profile, now);
+    expect(text).toBe(`${JSON.stringify(await exportInMemory(profile, now), null, 2)}\n`);
+    const parsed = profileExportSchema.parse(JSON.parse(text!));
+    expect(parsed.quizAttempts.map((attempt) => attempt.answers.length)).toEqual([7, 1, 3, 0]);
+    expect(parsed.quizAttempts[0]!.scores.map((score) => score.score)).toContain(100 / 3);
+    expect(parsed.quizAttempts[1]!.scores.at(-1)).toMatchObject({ strategy: "a retired strategy", score: null, band: null });
+  });
+
   it("has nothing to stream for a profile that no longer exists", async () => {
     expect(await streamProfileExport({ id: randomUUID(), isGuest: true })).toBeNull();
   });
