@@ -256,6 +256,14 @@ for (const mode of ["with Redis", "with the database alone"] as const) {
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     });
 
+    test("the guest clean-up at start runs in one process only; the other skips the round", async () => {
+      // Each process tries a round as it starts; the lease row lets one through (lib/startup.ts).
+      await expect.poll(() => servers.filter((server) => server.log.includes('"event":"guests.cleanup_skipped"')).length, { timeout: 20_000 }).toBe(1);
+      expect(servers.some((server) => server.log.includes('"event":"guests.cleanup_failed"'))).toBe(false);
+      const skippedBy = servers[0]!.log.includes('"event":"guests.cleanup_skipped"') ? "a" : "b";
+      console.log(`two processes (${mode}): guest clean-up at start ran in ${skippedBy === "a" ? "b" : "a"}, skipped by ${skippedBy}`);
+    });
+
     test("a visit crosses both processes; a sign-out and a deletion hold on the other at once", async ({ browser }) => {
       const context = await browser.newContext({ baseURL: balancer!.url, extraHTTPHeaders: { "x-forwarded-for": newAddress() } });
       const page = await context.newPage();
