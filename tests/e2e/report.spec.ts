@@ -3,7 +3,7 @@ import { copyFile } from "node:fs/promises";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { expectedScores, finishQuiz, strategyNames } from "./support/quiz";
-import { screenshotDir } from "./support/screenshots";
+import { saveScreenshots, screenshotDir } from "./support/screenshots";
 
 const reflectionStep = "/lessons/the-pattern-from-inside/5";
 const pattern = (index: number) => 1 + ((index * 2) % 5);
@@ -48,6 +48,8 @@ test("a result's PDF report holds its scores, ranges and the not-a-diagnosis not
 
   // Its first page, drawn as a person opening the file would see it (look at it after a change).
   execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "2", withWriting.pdf, path.join(screenshotDir, "report-page")]);
+  // The results page with the report form and the reminder under it, on a phone and a desktop.
+  await saveScreenshots(page, new URL(page.url()).pathname, "results-report", "dark");
 });
 
 test("another person's result is a 404, and a report never makes a profile", async ({ page, browser, baseURL }) => {
