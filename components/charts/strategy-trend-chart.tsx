@@ -178,14 +178,14 @@ export function StrategyTrendChart({ strategy, name, results, reliability, total
       <g fill="none" strokeWidth="2" className="stroke-ink">
         {drawn.map((point) =>
           point.change && point.change.kind !== "same" ? (
-            <circle key={point.result.id} cx={point.x} cy={point.y} r={11} data-real-change={point.change.kind} />
+            <circle key={point.index} cx={point.x} cy={point.y} r={11} data-real-change={point.change.kind} />
           ) : null,
         )}
       </g>
       <g strokeWidth="1.5" className="fill-accent stroke-accent">
         {drawn.map((point) => (
           <circle
-            key={point.result.id}
+            key={point.index}
             cx={point.x}
             cy={point.y}
             r={6}
@@ -198,7 +198,7 @@ export function StrategyTrendChart({ strategy, name, results, reliability, total
         .filter((point) => labelled(point.index))
         .map((point) => (
           <text
-            key={point.result.id}
+            key={point.index}
             x={point.x}
             y={tenth(point.y - 15)}
             textAnchor="middle"
@@ -217,7 +217,7 @@ export function StrategyTrendChart({ strategy, name, results, reliability, total
         .filter((point) => dated(point.index))
         .map((point) => (
           <TickLabel
-            key={point.result.id}
+            key={point.index}
             x={points.length === 1 ? point.x : point.index === 0 ? point.x - 8 : point.index === last ? point.x + 8 : point.x}
             y={HEIGHT - 6}
             anchor={dateAnchor(point.index)}

@@ -38,8 +38,9 @@ export function StrategyTrendTable({ results, names, reliability, id, total }: P
             <th scope="col" className="pr-3 sm:pr-6">
               Strategy
             </th>
-            {results.map((result) => (
-              <th key={result.id} scope="col">
+            {results.map((result, index) => (
+              // Keys by place: the columns never move, and a short key keeps the page short.
+              <th key={index} scope="col">
                 {result.title}
                 <span>{result.shortDate}</span>
               </th>
@@ -59,16 +60,13 @@ export function StrategyTrendTable({ results, names, reliability, id, total }: P
                   const shown = stored ? shownScore(stored, reliability[result.quizVersion]!) : null;
                   const change = changes[index];
                   return (
-                    <td key={result.id}>
+                    <td key={index}>
                       {shown ? (
                         <>
                           {shown.score}
-                          <span>range {shown.range.low}–{shown.range.high}</span>
+                          <span>{`range ${shown.range.low}–${shown.range.high}`}</span>
                           {change ? (
-                            <span data-verdict={change.kind}>
-                              {change.kind === "same" ? "about the same" : change.kind === "higher" ? "real change: higher" : "real change: lower"}
-                              {change.quizChanged ? " (quiz changed)" : ""}
-                            </span>
+                            <span data-verdict={change.kind}>{verdictText(change)}</span>
                           ) : null}
                         </>
                       ) : (
@@ -84,4 +82,10 @@ export function StrategyTrendTable({ results, names, reliability, id, total }: P
       </table>
     </div>
   );
+}
+
+/** A cell's verdict on the change from the column before, as one piece of text. */
+function verdictText(change: { kind: "same" | "higher" | "lower"; quizChanged: boolean }): string {
+  const verdict = change.kind === "same" ? "about the same" : change.kind === "higher" ? "real change: higher" : "real change: lower";
+  return change.quizChanged ? `${verdict} (quiz changed)` : verdict;
 }
