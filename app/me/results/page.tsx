@@ -53,15 +53,35 @@ export default async function AllResultsPage({ searchParams }: PageProps<"/me/re
   const choice = chosen.length > 0 || parsed.data.checked ? readPair(chosen) : null;
   const titles = [...summaries, ...elsewhere].filter((result) => chosen.includes(result.id)).sort((a, b) => a.number - b.number);
 
+  const list = (
+    <>
+      <p className="text-muted" aria-live="polite">
+        Results {newestShown} to {oldestShown} of {found.total}, page {found.page} of {found.pages}
+      </p>
+      <ul className="mt-4 space-y-3">
+        {summaries.map((result) => (
+          <ResultItem
+            key={result.id}
+            result={result}
+            compareWith={found.latestId !== result.id ? (found.latestId ?? undefined) : undefined}
+            chosen={choosing ? chosen.includes(result.id) : undefined}
+          />
+        ))}
+      </ul>
+    </>
+  );
+
   return (
     <Container className="py-12 sm:py-16">
       <PageHeading
         eyebrow="My journey"
         title="All your results"
         lead={
-          found.total > 0
-            ? `Every quiz result you’ve finished, newest first, ten to a page. Open one to read it in full, put it beside your latest, or tick any two, on one page or on different pages, and compare them.`
-            : undefined
+          choosing
+            ? "Every quiz result you’ve finished, newest first, ten to a page. Open one to read it in full, put it beside your latest, or tick any two, on one page or on different pages, and compare them."
+            : found.total > 0
+              ? "Every quiz result you’ve finished, newest first. Open one to read it in full."
+              : undefined
         }
       />
       <div className="mt-10 max-w-reading">
@@ -69,34 +89,22 @@ export default async function AllResultsPage({ searchParams }: PageProps<"/me/re
           <EmptyState action={<ButtonLink href="/quiz">Start the quiz</ButtonLink>}>
             <p>You haven’t finished the patterns quiz yet. Each result you finish is kept here.</p>
           </EmptyState>
-        ) : (
+        ) : choosing ? (
           // A plain GET form: the ticked boxes (and those chosen on other pages) go to /me/compare,
           // which shows the two, or sends the list back here saying what the choice lacks.
           <form method="get" action="/me/compare" aria-label="Choose two results to compare">
-            <p className="text-muted" aria-live="polite">
-              Results {newestShown} to {oldestShown} of {found.total}, page {found.page} of {found.pages}
-            </p>
-            <ul className="mt-4 space-y-3">
-              {summaries.map((result) => (
-                <ResultItem
-                  key={result.id}
-                  result={result}
-                  compareWith={found.latestId !== result.id ? (found.latestId ?? undefined) : undefined}
-                  chosen={choosing ? chosen.includes(result.id) : undefined}
-                />
-              ))}
-            </ul>
-            {choosing ? (
-              <ChoosePanel
-                page={found.page}
-                chosen={chosen}
-                titles={titles}
-                elsewhere={elsewhere}
-                problem={choice && "problem" in choice ? choice.problem : null}
-              />
-            ) : null}
+            {list}
+            <ChoosePanel
+              page={found.page}
+              chosen={chosen}
+              titles={titles}
+              elsewhere={elsewhere}
+              problem={choice && "problem" in choice ? choice.problem : null}
+            />
             <Pages page={found.page} pages={found.pages} chosen={[...new Set(chosen)]} />
           </form>
+        ) : (
+          list
         )}
       </div>
       <p className="mt-10">
