@@ -1,8 +1,20 @@
 // The quiz's addresses, written in one place for pages, actions and the client flow.
 export const questionPath = (attemptId: string, position: number) => `/quiz/${attemptId}/${position}`;
 export const resultPath = (attemptId: string) => `/results/${attemptId}`;
-/** The paged list of all of a person's results; page 1 is the newest. */
-export const resultsListPath = (page: number) => (page <= 1 ? "/me/results" : `/me/results?page=${page}`);
+/**
+ * The paged list of all of a person's results; page 1 is the newest. `chosen`: the results
+ * chosen to compare so far, kept as the pages change; `checked`: the choice was just sent.
+ */
+export function resultsListPath(page: number, chosen: readonly string[] = [], checked = false): string {
+  const query = new URLSearchParams();
+  if (page > 1) query.set("page", String(page));
+  for (const id of chosen) query.append("choose", id);
+  if (checked) query.set("checked", "1");
+  const text = query.toString();
+  return text ? `/me/results?${text}` : "/me/results";
+}
+/** Two results side by side, the earlier first. */
+export const comparePath = (from: string, to: string) => `/me/compare?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
 export const lessonStepPath = (slug: string, step: number) => `/lessons/${slug}/${step}`;
 /** "Leave quickly": answered with a redirect to the neutral site QUICK_EXIT_URL names. */
 export const LEAVE_PATH = "/leave";

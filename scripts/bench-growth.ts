@@ -6,20 +6,20 @@
 // BENCH_GROWTH_BIG (500), and BENCH_GROWTH_OTHERS (100,000) results of 1,000 other profiles,
 // with batched inserts in transactions of the same rows a finished quiz writes (scores by
 // lib/scoring from simulated answers; the two measured profiles keep their answers too). Then,
-// one request at a time (autocannon, 1 connection, BENCH_GROWTH_REQUESTS = 40 requests after 5
-// discarded), it measures p50 and page size of
+// one request at a time (1 connection, BENCH_GROWTH_REQUESTS = 40 requests per profile after 5
+// discarded of each, the two profiles taking turns request by request), it measures p50 and page size of
 //   GET /me, GET /me/compare?from=<first>&to=<latest>, GET /results/<latest>, GET /me/results
 // for the small and the big profile, and prints big ÷ small for each (goal ≤ 1.5×).
 // Exits 0 when a goal is missed (a measurement), non-zero when a run fails.
 import { randomUUID } from "node:crypto";
-import autocannon from "autocannon";
+import http from "node:http";
 import Database from "better-sqlite3";
 import pg from "pg";
 import type { DatabaseConfig } from "../lib/config";
 import { quiz } from "../lib/content/quiz";
 import { createDb, type Db } from "../lib/db";
 import { scoreAttempt, type AttemptAnswers } from "../lib/scoring";
-import { kib, loadResult, saveReport, startApp, startQuizSession, type App, type LoadResult, type Ratio } from "./lib/bench";
+import { kib, saveReport, startApp, startQuizSession, type App, type LoadResult, type Ratio } from "./lib/bench";
 import { strategyScoreRows } from "../lib/data/score-rows";
 import { simulateRespondents } from "./lib/simulate-respondents";
 
@@ -206,10 +206,54 @@ async function probe(app: App, path: string, cookie: string): Promise<Probe> {
   return { route: path, status: response.status, bytes: Buffer.byteLength(html), rscBytes };
 }
 
-async function p50(app: App, path: string, cookie: string, label: string): Promise<LoadResult> {
-  const run = (amount: number) => autocannon({ url: app.url + path, connections: 1, amount, headers: { cookie } });
-  await run(5);
-  return loadResult(label, await run(REQUESTS));
+/**
+ * p50 of the small and the big profile's request, one request at a time, taken in turns (small,
+ * big, big, small, …) rather than one run after the other: on a machine shared with other work,
+ * a burst of load then falls on both alike instead of on whichever ran during it.
+ */
+async function p50Pair(app: App, paths: [string, string], cookies: [string, string], labels: [string, string]): Promise<[LoadResult, LoadResult]> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const get = (which: 0 | 1) =>
+    new Promise<{ ms: number; status: number }>((resolve, reject) => {
+      const started = performance.now();
+      const request = http.get(app.url + paths[which], { agent, headers: { cookie: cookies[which] } }, (response) => {
+        response.on("data", () => {});
+        response.on("end", () => resolve({ ms: performance.now() - started, status: response.statusCode ?? 0 }));
+        response.on("error", reject);
+      });
+      request.on("error", reject);
+    });
+  const order = (round: number): (0 | 1)[] => (round % 2 === 0 ? [0, 1] : [1, 0]);
+  for (let round = 0; round < 5; round++) for (const which of order(round)) await get(which);
+  const figures: [{ ms: number; status: number }[], { ms: number; status: number }[]] = [[], []];
+  const errors = [0, 0];
+  const started = performance.now();
+  for (let round = 0; round < REQUESTS; round++) {
+    for (const which of order(round)) {
+      try {
+        figures[which].push(await get(which));
+      } catch {
+        errors[which]!++;
+      }
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  agent.destroy();
+  const result = (which: 0 | 1): LoadResult => {
+    const sorted = figures[which].map((figure) => figure.ms).sort((a, b) => a - b);
+    const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0);
+    return {
+      route: labels[which],
+      // Each profile had about half of the run's time.
+      requestsPerSecond: Math.round((figures[which].length / (seconds / 2)) * 10) / 10,
+      p50: at(0.5),
+      p99: at(0.99),
+      total: figures[which].length,
+      non2xx: figures[which].filter((figure) => figure.status < 200 || figure.status >= 300).length,
+      errors: errors[which]!,
+    };
+  };
+  return [result(0), result(1)];
 }
 
 type RouteFigures = { name: string; small: LoadResult; big: LoadResult; smallProbe: Probe; bigProbe: Probe };
@@ -270,8 +314,12 @@ async function runOn(provider: "sqlite" | "postgresql"): Promise<{ results: Load
     const figures: RouteFigures[] = [];
     for (const route of routes) {
       const [smallProbe, bigProbe] = [await probe(app, route.path(small), small.cookie), await probe(app, route.path(big), big.cookie)];
-      const smallRun = await p50(app, route.path(small), small.cookie, `[${provider}] ${route.name}, ${SMALL} results`);
-      const bigRun = await p50(app, route.path(big), big.cookie, `[${provider}] ${route.name}, ${BIG} results`);
+      const [smallRun, bigRun] = await p50Pair(
+        app,
+        [route.path(small), route.path(big)],
+        [small.cookie, big.cookie],
+        [`[${provider}] ${route.name}, ${SMALL} results`, `[${provider}] ${route.name}, ${BIG} results`],
+      );
       figures.push({ name: route.name, small: smallRun, big: bigRun, smallProbe, bigProbe });
     }
 

@@ -159,8 +159,8 @@ export default async function JourneyPage() {
           <CompareForm results={numbered} />
           {totalResults > numbered.length ? (
             <p className="mt-4 max-w-reading">
-              For an older one, open <TextLink href={resultsListPath(1)}>all your results</TextLink>: each has a link
-              beside it to compare it with your latest.
+              For an older one, open <TextLink href={resultsListPath(1)}>all your results</TextLink>: there you can
+              compare any one with your latest, or choose any two.
             </p>
           ) : null}
         </JourneySection>

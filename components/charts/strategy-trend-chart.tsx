@@ -1,5 +1,5 @@
 import { describeChange, type StrategyChange } from "@/components/journey/change";
-import { shownScore } from "@/components/results/shown-score";
+import { shownScore, type ShownScore } from "@/components/results/shown-score";
 import { bandFor, type QuizReliability, type Strategy, type StrategyResult } from "@/lib/scoring";
 import { BAND_LINES, BandLine, bandOpacity, SCALE_TICKS, TickLabel, TICK_FONT_SIZE } from "./chart-style";
 
@@ -101,20 +101,23 @@ export function trendDescription(
  * lines at 40 and 65, drawn on the server. Meant for a surface-coloured panel.
  */
 export function StrategyTrendChart({ strategy, name, results, reliability, total }: Props) {
-  const y = (score: number) => PLOT.bottom - (score / 100) * (PLOT.bottom - PLOT.top);
+  // Coordinates to a tenth of a unit: no visible difference, and a shorter page.
+  const tenth = (value: number) => Math.round(value * 10) / 10;
+  const y = (score: number) => tenth(PLOT.bottom - (score / 100) * (PLOT.bottom - PLOT.top));
   const x = (index: number) =>
-    results.length === 1 ? (PLOT.left + PLOT.right) / 2 : PLOT.left + (index / (results.length - 1)) * (PLOT.right - PLOT.left);
+    tenth(results.length === 1 ? (PLOT.left + PLOT.right) / 2 : PLOT.left + (index / (results.length - 1)) * (PLOT.right - PLOT.left));
   const changes = stepChanges(strategy, results, reliability);
   const points = results.map((result, index) => {
     const stored = scoreOf(result.strategies, strategy);
     const scored = stored ? shownScore(stored, reliability[result.quizVersion]!) : null;
-    return { result, x: x(index), scored, change: changes[index] ?? null };
+    return { result, index, x: x(index), y: scored ? y(scored.score) : null, scored, change: changes[index] ?? null };
   });
+  const drawn = points.filter((point) => point.scored !== null) as ((typeof points)[number] & { scored: ShownScore; y: number })[];
   // A result without a score for this strategy leaves a gap: the line never bridges it.
   const segments: { x: number; y: number }[][] = [];
   let run: { x: number; y: number }[] = [];
   for (const point of points) {
-    if (point.scored) run.push({ x: point.x, y: y(point.scored.score) });
+    if (point.y !== null) run.push({ x: point.x, y: point.y });
     else if (run.length) {
       segments.push(run);
       run = [];
@@ -127,6 +130,15 @@ export function StrategyTrendChart({ strategy, name, results, reliability, total
   const dated = (index: number) => points.length <= DATE_EVERY_POINT_UP_TO || index === 0 || index === last;
   const dateAnchor = (index: number) =>
     points.length === 1 ? "middle" : index === 0 ? "start" : index === last ? "end" : "middle";
+
+  // What repeats at every point is drawn as one shape or one group, so a longer history adds
+  // little to the page: the halos behind the dots are one path, the axis ticks another, and the
+  // dots and rings take their colours from their group.
+  const halos = drawn.map((point) => circlePath(point.x, point.y, HALO_RADIUS)).join("");
+  const ticks = points
+    .filter((point) => !dated(point.index))
+    .map((point) => `M${point.x} ${y(0)}v5`)
+    .join("");
 
   return (
     <svg
@@ -146,6 +158,7 @@ export function StrategyTrendChart({ strategy, name, results, reliability, total
           {tick}
         </TickLabel>
       ))}
+      {ticks ? <path d={ticks} strokeWidth="1" className="stroke-line-strong" /> : null}
       {segments
         .filter((segment) => segment.length > 1)
         .map((segment) => (
@@ -160,59 +173,66 @@ export function StrategyTrendChart({ strategy, name, results, reliability, total
             data-line=""
           />
         ))}
-      {points.map(({ result, x: px, scored, change }, index) => (
-        <g key={result.id}>
-          {scored ? (
-            <>
-              {change && change.kind !== "same" ? (
-                // A ring marks a real change from the result before.
-                <circle
-                  cx={px}
-                  cy={y(scored.score)}
-                  r={11}
-                  fill="none"
-                  strokeWidth="2"
-                  className="stroke-ink"
-                  data-real-change={change.kind}
-                />
-              ) : null}
-              <circle cx={px} cy={y(scored.score)} r={7.5} className="fill-surface" />
-              <circle
-                cx={px}
-                cy={y(scored.score)}
-                r={6}
-                className="fill-accent stroke-accent"
-                strokeWidth="1.5"
-                fillOpacity={bandOpacity[bandFor(scored.score)]}
-                data-score={scored.score}
-              />
-              {labelled(index) ? (
-                <text
-                  x={px}
-                  y={y(scored.score) - 15}
-                  textAnchor="middle"
-                  // A halo in the panel's colour keeps the number legible where it crosses a band line.
-                  className="fill-ink stroke-surface"
-                  strokeWidth="4"
-                  strokeLinejoin="round"
-                  paintOrder="stroke"
-                  fontWeight="600"
-                  style={{ fontVariantNumeric: "tabular-nums" }}
-                >
-                  {scored.score}
-                </text>
-              ) : null}
-            </>
-          ) : null}
-          {dated(index) ? (
-            <TickLabel x={points.length === 1 ? px : index === 0 ? px - 8 : index === last ? px + 8 : px} y={HEIGHT - 6} anchor={dateAnchor(index)}>
-              {result.shortDate}
-            </TickLabel>
-          ) : (
-            <line x1={px} x2={px} y1={y(0)} y2={y(0) + 5} strokeWidth="1" className="stroke-line-strong" />
-          )}
-        </g>
-      ))}
+      {halos ? <path d={halos} className="fill-surface" /> : null}
+      {/* A ring marks a real change from the result before. */}
+      <g fill="none" strokeWidth="2" className="stroke-ink">
+        {drawn.map((point) =>
+          point.change && point.change.kind !== "same" ? (
+            <circle key={point.index} cx={point.x} cy={point.y} r={11} data-real-change={point.change.kind} />
+          ) : null,
+        )}
+      </g>
+      <g strokeWidth="1.5" className="fill-accent stroke-accent">
+        {drawn.map((point) => (
+          <circle
+            key={point.index}
+            cx={point.x}
+            cy={point.y}
+            r={6}
+            fillOpacity={bandOpacity[bandFor(point.scored.score)]}
+            data-score={point.scored.score}
+          />
+        ))}
+      </g>
+      {drawn
+        .filter((point) => labelled(point.index))
+        .map((point) => (
+          <text
+            key={point.index}
+            x={point.x}
+            y={tenth(point.y - 15)}
+            textAnchor="middle"
+            // A halo in the panel's colour keeps the number legible where it crosses a band line.
+            className="fill-ink stroke-surface"
+            strokeWidth="4"
+            strokeLinejoin="round"
+            paintOrder="stroke"
+            fontWeight="600"
+            style={{ fontVariantNumeric: "tabular-nums" }}
+          >
+            {point.scored.score}
+          </text>
+        ))}
+      {points
+        .filter((point) => dated(point.index))
+        .map((point) => (
+          <TickLabel
+            key={point.index}
+            x={points.length === 1 ? point.x : point.index === 0 ? point.x - 8 : point.index === last ? point.x + 8 : point.x}
+            y={HEIGHT - 6}
+            anchor={dateAnchor(point.index)}
+          >
+            {point.result.shortDate}
+          </TickLabel>
+        ))}
     </svg>
   );
+}
+
+/** The surface-coloured disc behind each dot, so neither the line nor a band line shows through it. */
+const HALO_RADIUS = 7.5;
+
+/** A full circle as a path segment (two arcs), so many can share one path. */
+function circlePath(cx: number, cy: number, r: number): string {
+  return `M${cx - r} ${cy}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0`;
 }

@@ -23,21 +23,26 @@ export function StrategyTrendTable({ results, names, reliability, id, total }: P
   const sample = sampleText(results.length, total);
   return (
     <div role="region" aria-labelledby={captionId} tabIndex={0} className="-mx-1 overflow-x-auto rounded-lg px-1 pb-2">
-      <table className="border-collapse text-left">
+      <table
+        // The cells' look is set once here, not on each of them: a long history adds a column of
+        // plain cells, not a column of styled ones.
+        className="border-collapse text-left tabular-nums [&_td]:py-2 [&_td]:pl-3 [&_td]:text-right [&_td]:whitespace-nowrap sm:[&_td]:pl-6 [&_td_span]:block [&_td_span]:text-sm [&_td_span]:text-muted [&_td_[data-verdict=higher]]:font-semibold [&_td_[data-verdict=higher]]:text-ink [&_td_[data-verdict=lower]]:font-semibold [&_td_[data-verdict=lower]]:text-ink"
+      >
         <caption id={captionId} className="pb-3 text-left text-sm text-muted">
           {sample
             ? `Your scores at ${results.length} of your ${total} results, evenly spread, oldest first, on the 0 to 100 scale, each with its likely range and, from the second column on, whether it was a real change from the column before`
             : "Your scores at each result, oldest first, on the 0 to 100 scale, each with its likely range and, from the second result on, whether it was a real change from the one before"}
         </caption>
         <thead>
-          <tr className="border-b border-line-strong text-sm text-muted">
-            <th scope="col" className="py-2 pr-3 align-bottom font-semibold sm:pr-6">
+          <tr className="border-b border-line-strong text-sm text-muted [&>th]:py-2 [&>th]:align-bottom [&>th]:font-semibold [&>th+th]:pl-3 [&>th+th]:text-right [&>th+th]:whitespace-nowrap sm:[&>th+th]:pl-6 [&_span]:block [&_span]:font-normal">
+            <th scope="col" className="pr-3 sm:pr-6">
               Strategy
             </th>
-            {results.map((result) => (
-              <th key={result.id} scope="col" className="py-2 pl-3 text-right align-bottom font-semibold whitespace-nowrap sm:pl-6">
+            {results.map((result, index) => (
+              // Keys by place: the columns never move, and a short key keeps the page short.
+              <th key={index} scope="col">
                 {result.title}
-                <span className="block font-normal">{result.shortDate}</span>
+                <span>{result.shortDate}</span>
               </th>
             ))}
           </tr>
@@ -55,23 +60,17 @@ export function StrategyTrendTable({ results, names, reliability, id, total }: P
                   const shown = stored ? shownScore(stored, reliability[result.quizVersion]!) : null;
                   const change = changes[index];
                   return (
-                    <td key={result.id} className="py-2 pl-3 text-right whitespace-nowrap sm:pl-6">
+                    <td key={index}>
                       {shown ? (
                         <>
-                          <span className="tabular-nums">{shown.score}</span>
-                          <span className="block text-sm text-muted tabular-nums">range {shown.range.low}–{shown.range.high}</span>
+                          {shown.score}
+                          <span>{`range ${shown.range.low}–${shown.range.high}`}</span>
                           {change ? (
-                            <span
-                              className={`block text-sm ${change.kind === "same" ? "text-muted" : "font-semibold"}`}
-                              data-verdict={change.kind}
-                            >
-                              {change.kind === "same" ? "about the same" : change.kind === "higher" ? "real change: higher" : "real change: lower"}
-                              {change.quizChanged ? " (quiz changed)" : ""}
-                            </span>
+                            <span data-verdict={change.kind}>{verdictText(change)}</span>
                           ) : null}
                         </>
                       ) : (
-                        <span className="text-sm text-muted">not enough answers</span>
+                        <span>not enough answers</span>
                       )}
                     </td>
                   );
@@ -83,4 +82,10 @@ export function StrategyTrendTable({ results, names, reliability, id, total }: P
       </table>
     </div>
   );
+}
+
+/** A cell's verdict on the change from the column before, as one piece of text. */
+function verdictText(change: { kind: "same" | "higher" | "lower"; quizChanged: boolean }): string {
+  const verdict = change.kind === "same" ? "about the same" : change.kind === "higher" ? "real change: higher" : "real change: lower";
+  return change.quizChanged ? `${verdict} (quiz changed)` : verdict;
 }

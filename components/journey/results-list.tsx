@@ -2,7 +2,7 @@ import Link from "next/link";
 import { shownScore } from "@/components/results/shown-score";
 import { TextLink } from "@/components/ui/text-link";
 import { quiz, strategyTexts } from "@/lib/content/quiz";
-import { resultPath, resultsListPath } from "@/lib/routes";
+import { comparePath, resultPath, resultsListPath } from "@/lib/routes";
 import { rankStrategies, type QuizReliability } from "@/lib/scoring";
 
 const RESULTS_PER_PAGE_TEXT = "ten to a page, newest first";
@@ -15,8 +15,12 @@ import type { NumberedResult } from "./format";
  */
 export type ResultSummary = NumberedResult & { top: readonly { name: string; reading: string }[]; more?: number };
 
-/** A result in a list: the whole card leads to its full result page. */
-export function ResultItem({ result, compareWith }: { result: ResultSummary; compareWith?: string }) {
+/**
+ * A result in a list: the whole card leads to its full result page. `compareWith`: a link beside
+ * it to compare it with that result (the latest); `chosen`: a box to tick to choose it for
+ * comparing, in the list's form (checked when already chosen).
+ */
+export function ResultItem({ result, compareWith, chosen }: { result: ResultSummary; compareWith?: string; chosen?: boolean }) {
   return (
     <li>
       <Link
@@ -50,12 +54,22 @@ export function ResultItem({ result, compareWith }: { result: ResultSummary; com
           )}
         </span>
       </Link>
-      {compareWith ? (
-        // Beside the card, not inside it: one link per target.
-        <p className="pl-4 text-sm sm:pl-5">
-          <TextLink className="inline-flex min-h-11 items-center" href={`/me/compare?from=${encodeURIComponent(result.id)}&to=${encodeURIComponent(compareWith)}`}>
-            Compare {result.title} with your latest
-          </TextLink>
+      {compareWith || chosen !== undefined ? (
+        // Beside the card, not inside it: a link or a box can't sit inside another link.
+        <p className="flex flex-wrap items-center gap-x-6 pl-4 text-sm sm:pl-5">
+          {chosen !== undefined ? (
+            <label className="inline-flex min-h-11 cursor-pointer items-center gap-2">
+              <input type="checkbox" name="choose" value={result.id} defaultChecked={chosen} className="size-5 shrink-0 accent-accent" />
+              <span>
+                Choose <span className="sr-only">{result.title}</span> to compare
+              </span>
+            </label>
+          ) : null}
+          {compareWith ? (
+            <TextLink className="inline-flex min-h-11 items-center" href={comparePath(result.id, compareWith)}>
+              Compare {result.title} with your latest
+            </TextLink>
+          ) : null}
         </p>
       ) : null}
     </li>

@@ -53,6 +53,9 @@ test("another profile gets 404 on every id of someone else's, and changes nothin
     `/results/${second}`,
     `/me/compare?from=${first}&to=${second}`,
     `/me/compare?from=${first}&to=${first}`,
+    // Chosen from the list of all results: the pair, or one held while the pages change.
+    `/me/compare?page=1&choose=${first}&choose=${second}`,
+    `/me/results?choose=${first}`,
   ];
   for (const path of pages) expect((await other.goto(path))?.status(), path).toBe(404);
 

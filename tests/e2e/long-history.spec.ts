@@ -112,3 +112,61 @@ test("with 500 results, /me shows the ten newest, charts an evenly spread 16 and
   await expect(plain).toHaveURL("/me/results");
   await plain.close();
 });
+
+test("any two results, on different pages, can be chosen from the list of all and compared, without JavaScript", async ({ page, browser }) => {
+  const latest = await finishQuiz(page, () => 3);
+  addEarlierResults(latest, 24); // 25 results: pages of 10, 10 and 5
+  const plain = await browser.newPage({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const box = (title: string) => plain.getByRole("checkbox", { name: `Choose ${title} to compare` });
+  const dateOf = (title: string) => plain.locator("li", { has: box(title) }).locator("time").innerText();
+  const compare = plain.getByRole("button", { name: "Compare the chosen two" });
+  const message = plain.locator("#choose-message");
+
+  // The oldest, on the last page: ticked alone, it comes back chosen, and the list says what is missing.
+  await plain.goto("/me/results");
+  const latestDate = await dateOf("Result 25");
+  await plain.getByRole("link", { name: "Oldest" }).click();
+  await expect(plain.getByText("Results 5 to 1 of 25, page 3 of 3")).toBeVisible();
+  const oldestDate = await dateOf("Result 1");
+  await compare.click();
+  await expect(message).toHaveText("No result is chosen yet. Tick the box beside two results, then compare them.");
+  await box("Result 1").check();
+  await compare.click();
+  await expect(plain).toHaveURL(/\/me\/results\?page=3&choose=[^&]+&checked=1#choose$/);
+  await expect(message).toHaveText(`Result 1 (${oldestDate}) is chosen. Choose one more to compare it with, on this page or another: it stays chosen as you move between pages.`);
+  await expect(box("Result 1")).toBeChecked();
+  const oneChosen = new URL(plain.url());
+
+  // On the newest page it stays chosen; ticking two more is one too many, and the list says so.
+  await plain.getByRole("link", { name: "Newest" }).click();
+  await expect(plain.getByText("Results 25 to 16 of 25, page 1 of 3")).toBeVisible();
+  const held = plain.getByRole("group", { name: "Chosen on other pages" });
+  await expect(held.getByRole("checkbox", { name: `Result 1 (${oldestDate})` })).toBeChecked();
+  await box("Result 25").check();
+  await box("Result 24").check();
+  await compare.click();
+  await expect(message).toHaveText("3 results are chosen. Choose exactly two: untick the ones you don’t need.");
+  await expect(message).toHaveAttribute("role", "alert");
+  const tooMany = new URL(plain.url());
+  await box("Result 24").uncheck();
+  await compare.click();
+
+  // Exactly those two, side by side, the older first.
+  await expect(plain).toHaveURL(new RegExp(`/me/compare\\?from=[^&]+&to=${latest}$`));
+  await expect(plain.getByRole("heading", { name: "Two results side by side" })).toBeVisible();
+  await expect(plain.getByText(`From ${oldestDate} to ${latestDate}.`, { exact: false })).toBeVisible();
+  await expect(plain.getByRole("link", { name: "Result 1", exact: true })).toBeVisible();
+  await expect(plain.getByRole("link", { name: "Result 25", exact: true })).toBeVisible();
+
+  // An id that is not one of this person's results leads nowhere.
+  expect((await plain.goto(`/me/compare?page=1&choose=${randomUUID()}&choose=${latest}`))?.status()).toBe(404);
+  await plain.close();
+
+  // The list with a choice under way, and with one too many, to axe and at phone and desktop widths.
+  const oneChosenPath = `${oneChosen.pathname}${oneChosen.search}`;
+  const tooManyPath = `${tooMany.pathname}${tooMany.search}`;
+  await axeLightAndDark(page, oneChosenPath, "/me/results with one result chosen");
+  await axeLightAndDark(page, tooManyPath, "/me/results with three chosen");
+  await saveScreenshots(page, oneChosenPath, "long-history-choose-one", "light");
+  await saveScreenshots(page, tooManyPath, "long-history-choose-three", "dark");
+});

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { CompareForm } from "@/components/journey/compare-form";
 import { CompareTable } from "@/components/journey/compare-table";
@@ -10,11 +10,12 @@ import { Container } from "@/components/ui/container";
 import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { TextLink } from "@/components/ui/text-link";
-import { currentProfile } from "@/lib/auth/profile";
+import { currentProfile, type CurrentProfile } from "@/lib/auth/profile";
 import { strategyTexts } from "@/lib/content/quiz";
 import { getNumberedResults, listResultsPage } from "@/lib/data/quiz-attempts";
 import { quizReliability } from "@/lib/data/reliability";
-import { resultPath, resultsListPath } from "@/lib/routes";
+import { comparePath, resultPath, resultsListPath } from "@/lib/routes";
+import { attemptIdSchema, chosenSchema, readPair } from "@/lib/validation/compare-choice";
 import { reliabilityBasisText } from "@/components/results/shown-score";
 import { STRATEGIES } from "@/lib/scoring";
 
@@ -24,13 +25,17 @@ export const metadata: Metadata = {
   robots: { index: false },
 };
 
-const attemptId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 /** `?from=<id>&to=<id>`: one id each; anything else is an address that leads nowhere. */
-const compareQuery = z.object({ from: attemptId, to: attemptId });
+const compareQuery = z.object({ from: attemptIdSchema, to: attemptIdSchema });
+/** What the list of all results sends: the ticked results (`choose`, any number) and the page it was on. */
+const choiceQuery = z.object({ choose: chosenSchema, page: z.string().regex(/^[1-9][0-9]{0,5}$/).default("1") });
 
 export default async function ComparePage({ searchParams }: PageProps<"/me/compare">) {
   const query = await searchParams;
   const profile = await currentProfile();
+  if (query.from === undefined && query.to === undefined && (query.choose !== undefined || query.page !== undefined)) {
+    return compareChoice(choiceQuery.safeParse(query), profile);
+  }
   // The choices: the newest page of results, not every one (older ones are chosen from the paged list).
   const newest = profile ? await listResultsPage(profile, 1) : { results: [], total: 0 };
   const names = Object.fromEntries(STRATEGIES.map((strategy) => [strategy, strategyTexts[strategy].name]));
@@ -133,6 +138,26 @@ export default async function ComparePage({ searchParams }: PageProps<"/me/compa
   );
 }
 
+/**
+ * The choice sent from the list of all results: exactly two distinct results of this person's
+ * open side by side, at their own address; anything less or more goes back to the list, to the
+ * page it came from, keeping what was chosen, and the list says what is missing. An id that is
+ * not one of this person's results is not found.
+ */
+async function compareChoice(parsed: ReturnType<typeof choiceQuery.safeParse>, profile: CurrentProfile | null): Promise<never> {
+  if (!parsed.success || !profile) notFound();
+  const { choose, page } = parsed.data;
+  const distinct = [...new Set(choose)];
+  const found = distinct.length > 0 ? await getNumberedResults(profile, distinct) : [];
+  if (found.length < distinct.length) notFound();
+  const choice = readPair(choose);
+  if ("pair" in choice) {
+    const [earlier, later] = [...found].sort((a, b) => a.number - b.number);
+    redirect(comparePath(earlier!.id, later!.id));
+  }
+  redirect(`${resultsListPath(Number(page), choose, true)}#choose`);
+}
+
 /** The newest results with the pair being compared among them, newest first, each once. */
 function withChoices(newest: NumberedResult[], pair: NumberedResult[]): NumberedResult[] {
   const extra = pair.filter((result, index) => !newest.some((n) => n.id === result.id) && pair.findIndex((p) => p.id === result.id) === index);
@@ -145,7 +170,7 @@ function OlderResults({ shown, total }: { shown: number; total: number }) {
   return (
     <p className="mt-4 max-w-reading">
       These are your newest results. For an older one, open <TextLink href={resultsListPath(1)}>all {total} results</TextLink>:
-      each has a link beside it to compare it with your latest.
+      there you can compare any one with your latest, or choose any two.
     </p>
   );
 }

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { numberResults } from "@/components/journey/format";
 import { groupPracticeEntries, PracticeByCapacity } from "@/components/journey/practice-by-capacity";
 import { groupReflections, ReflectionsByLesson } from "@/components/journey/reflections-by-lesson";
-import { ResultsList, type ResultSummary } from "@/components/journey/results-list";
+import { ResultItem, ResultsList, type ResultSummary } from "@/components/journey/results-list";
 import type { Lesson } from "@/lib/content/lessons";
 import type { Capacity } from "@/lib/content/quiz";
 
@@ -70,6 +70,39 @@ describe("the results list", () => {
     const { container } = render(<ResultsList results={results} />);
     expect([...container.querySelectorAll("a")].map((link) => link.textContent)).not.toContain("See all 1 results");
     expect(container.querySelectorAll("a")).toHaveLength(1);
+  });
+});
+
+describe("a result in the list of all results", () => {
+  const [result] = numberResults([
+    { id: "r3", quizVersion: "1", completedAt: new Date(Date.UTC(2026, 2, 5, 10)), strategies: [] },
+    { id: "r2", quizVersion: "1", completedAt: new Date(Date.UTC(2026, 1, 5, 10)), strategies: [] },
+    { id: "r1", quizVersion: "1", completedAt: new Date(Date.UTC(2026, 0, 5, 10)), strategies: [] },
+  ]).map((numbered) => ({ ...numbered, top: [] }));
+
+  it("offers a box to choose it for comparing, named for the result, ticked when already chosen", () => {
+    const { unmount } = render(
+      <ul>
+        <ResultItem result={result!} compareWith="r9" chosen={false} />
+      </ul>,
+    );
+    const box = screen.getByRole("checkbox", { name: "Choose Result 3 to compare" });
+    expect(box.getAttribute("name")).toBe("choose");
+    expect(box.getAttribute("value")).toBe("r3");
+    expect((box as HTMLInputElement).checked).toBe(false);
+    expect(screen.getByRole("link", { name: "Compare Result 3 with your latest" }).getAttribute("href")).toBe("/me/compare?from=r3&to=r9");
+    unmount();
+    render(
+      <ul>
+        <ResultItem result={result!} chosen />
+      </ul>,
+    );
+    expect((screen.getByRole("checkbox", { name: "Choose Result 3 to compare" }) as HTMLInputElement).checked).toBe(true);
+  });
+
+  it("has no box where nothing is being chosen (My journey's newest results)", () => {
+    render(<ResultsList results={[result!]} />);
+    expect(screen.queryByRole("checkbox")).toBeNull();
   });
 });
 
