@@ -7,11 +7,11 @@ type Reflection = { lessonSlug: string; promptId: string; text: string; updatedA
 type PracticeEntry = { capacity: string; practisedOn: Date; whatHappened: string; whatNoticed: string; whatYouDid: string };
 type LessonPrompts = { slug: string; title: string; order: number; steps: { reflections: { id: string; prompt: string }[] }[] };
 
-/** The labels the practice log uses, in its order. */
-export const PRACTICE_FIELDS = [
-  ["whatHappened", "What happened"],
-  ["whatNoticed", "What you noticed"],
-  ["whatYouDid", "What you did"],
+/** A practice entry's three texts and their labels, in order: the practice log's form and view use them too. */
+export const PRACTICE_TEXTS = [
+  { name: "whatHappened", label: "What happened" },
+  { name: "whatNoticed", label: "What you noticed" },
+  { name: "whatYouDid", label: "What you did" },
 ] as const;
 
 export const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
@@ -47,7 +47,7 @@ export function practiceGroups(entries: readonly PracticeEntry[], capacities: re
         title: names.get(capacity) ?? capacity,
         entries: own.map((entry) => ({
           day: entry.practisedOn,
-          fields: PRACTICE_FIELDS.filter(([field]) => entry[field].trim() !== "").map(([field, label]) => ({ label, text: entry[field] })),
+          fields: PRACTICE_TEXTS.filter(({ name }) => entry[name].trim() !== "").map(({ name, label }) => ({ label, text: entry[name] })),
         })),
       },
     ];

@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { flushSync } from "react-dom";
 import { Button } from "@/components/ui/button";
+import { PRACTICE_TEXTS } from "@/lib/notes";
 import { afterFirstSave } from "./first-save";
 
 type Props = {
@@ -29,11 +30,7 @@ type Fields = Omit<PracticeLogEntry, "id">;
 type FieldErrors = Partial<Record<keyof Fields, string>>;
 type SaveOutcome = { entry: PracticeLogEntry } | { fieldErrors: FieldErrors; error: string } | { failed: true };
 
-const texts = [
-  { name: "whatHappened", label: "What happened" },
-  { name: "whatNoticed", label: "What you noticed" },
-  { name: "whatYouDid", label: "What you did" },
-] as const;
+const texts = PRACTICE_TEXTS;
 const fieldOrder: (keyof Fields)[] = ["practisedOn", ...texts.map((text) => text.name)];
 const COULD_NOT_REACH = "We couldn’t reach Drawbridge just now. Your words are still here; try again in a moment.";
 const json = { "Content-Type": "application/json" };

@@ -9,6 +9,14 @@ export const NOTHING_SAVED = "Nothing was saved: the database can't save anythin
 export const NOTHING_READ = "Your saved work can't be read right now. Please try again in a moment.";
 export const SIGNED_OUT = "You’re signed out: this profile no longer exists, so nothing was saved.";
 
+/** A download of "my data" (the export, the notes) for a browser with nothing stored: a 404 that creates no profile. */
+export function nothingStoredResponse(): Response {
+  return Response.json(
+    { error: "Nothing is stored for this browser, so there is nothing to download." },
+    { status: 404, headers: { "Cache-Control": "no-store" } },
+  );
+}
+
 /** The answer to a refused request, or the error rethrown when it is a real fault. */
 export function refusalResponse(error: unknown, method = "POST"): Response {
   if (error instanceof TooManyRequests) {

@@ -66,6 +66,12 @@ export function reportPdf(report: Report): Promise<Buffer> {
     doc.font("body").fontSize(options.size ?? 10.5).fillColor(options.color ?? INK).text(text, left, doc.y, { width, lineGap: 2.5 });
     doc.moveDown(0.6);
   };
+  /** A short bold line (a name, a question, a day) just above what it introduces. */
+  const label = (text: string, options: { size?: number; color?: string; indent?: number; gap?: number } = {}) => {
+    const indent = options.indent ?? 0;
+    doc.font("bold").fontSize(options.size ?? 10.5).fillColor(options.color ?? INK).text(text, left + indent, doc.y, { width: width - indent });
+    doc.moveDown(options.gap ?? 0.3);
+  };
   const quote = (text: string) => {
     const top = doc.y;
     doc.font("body").fontSize(10.5).fillColor(INK).text(text, left + 14, doc.y, { width: width - 14, lineGap: 2.5 });
@@ -110,8 +116,7 @@ export function reportPdf(report: Report): Promise<Buffer> {
   for (const score of report.scores) {
     if (!score.meaning) continue;
     if (doc.y > doc.page.height - doc.page.margins.bottom - 60) doc.addPage();
-    doc.font("bold").fontSize(11).fillColor(INK).text(score.name, left, doc.y, { width });
-    doc.moveDown(0.2);
+    label(score.name, { size: 11, gap: 0.2 });
     paragraph(score.meaning);
   }
 
@@ -126,10 +131,7 @@ export function reportPdf(report: Report): Promise<Buffer> {
     for (const group of report.reflections) {
       heading(group.title, 12);
       for (const reflection of group.reflections) {
-        if (reflection.prompt) {
-          doc.font("bold").fontSize(10.5).fillColor(INK).text(reflection.prompt, left, doc.y, { width });
-          doc.moveDown(0.3);
-        }
+        if (reflection.prompt) label(reflection.prompt);
         quote(reflection.text);
       }
     }
@@ -141,10 +143,9 @@ export function reportPdf(report: Report): Promise<Buffer> {
     for (const group of report.practice) {
       heading(group.title, 12);
       for (const entry of group.entries) {
-        doc.font("bold").fontSize(10.5).fillColor(INK).text(dayFormat.format(entry.day), left, doc.y, { width });
-        doc.moveDown(0.3);
+        label(dayFormat.format(entry.day));
         for (const field of entry.fields) {
-          doc.font("bold").fontSize(9.5).fillColor(MUTED).text(field.label, left + 14, doc.y, { width: width - 14 });
+          label(field.label, { size: 9.5, color: MUTED, indent: 14, gap: 0 });
           quote(field.text);
         }
       }

@@ -1,12 +1,6 @@
 import { currentProfile } from "@/lib/auth/profile";
 import { reserveExport, streamProfileExport } from "@/lib/data/profile-data";
-import { answeringRefusals } from "@/lib/http/failures";
-
-const nothingStored = () =>
-  Response.json(
-    { error: "Nothing is stored for this browser, so there is nothing to download." },
-    { status: 404, headers: { "Cache-Control": "no-store" } },
-  );
+import { answeringRefusals, nothingStoredResponse } from "@/lib/http/failures";
 
 /**
  * Everything the visitor's profile owns, as one JSON file to keep (format in the README),
@@ -14,10 +8,10 @@ const nothingStored = () =>
  */
 export const GET = answeringRefusals(async function GET(_request: Request) {
   const profile = await currentProfile(); // never creates a profile: no session, nothing to export
-  if (!profile) return nothingStored();
+  if (!profile) return nothingStoredResponse();
   await reserveExport(profile); // over the limit: TooManyRequests, answered 429 with Retry-After
   const started = await streamProfileExport(profile);
-  if (!started) return nothingStored();
+  if (!started) return nothingStoredResponse();
   return new Response(started.body, {
     headers: {
       "Content-Type": "application/json; charset=utf-8",

@@ -4,7 +4,7 @@ import { capacities } from "@/lib/content/quiz";
 import { listPracticeEntries } from "@/lib/data/practice-entries";
 import { reserveExport } from "@/lib/data/profile-data";
 import { listReflections } from "@/lib/data/reflections";
-import { answeringRefusals } from "@/lib/http/failures";
+import { answeringRefusals, nothingStoredResponse } from "@/lib/http/failures";
 import { notesMarkdown } from "@/lib/notes";
 
 /**
@@ -13,9 +13,7 @@ import { notesMarkdown } from "@/lib/notes";
  */
 export const GET = answeringRefusals(async function GET(_request: Request) {
   const profile = await currentProfile(); // never creates a profile
-  if (!profile) {
-    return Response.json({ error: "Nothing is stored for this browser, so there is nothing to download." }, { status: 404, headers: { "Cache-Control": "no-store" } });
-  }
+  if (!profile) return nothingStoredResponse();
   await reserveExport(profile);
   const [reflections, practiceEntries] = await Promise.all([listReflections(profile), listPracticeEntries(profile)]);
   const madeAt = new Date();
