@@ -80,6 +80,9 @@ test("the instruction comes before the first statement and stays on every questi
 });
 
 test("a page open since before the update: the next answer explains, keeps the answers and offers the new version", async ({ page }) => {
+  // A long journey: four pages scanned with axe in light and dark, eight screenshots. It took
+  // over 30 s once on a CI machine running two workers; it is not waiting on anything slow.
+  test.setTimeout(90_000);
   const oldId = await startQuiz(page);
   for (let position = 1; position <= 3; position += 1) {
     const saved = page.waitForResponse((response) => response.request().method() === "PUT" && response.ok());
