@@ -41,7 +41,20 @@ export type AppConfig = {
   redis: { url: string; keyPrefix: string } | null;
   /** From INSTANCES: how many app processes share this database (1 unless declared). */
   instances: number;
+  /**
+   * From HEAP_GROWING_PERCENT: how far V8 lets the server's heap grow past what it held after a
+   * full garbage collection before it collects again; 0 leaves it to V8 (up to 300 %).
+   */
+  heapGrowingPercent: number;
 };
+
+/**
+ * The heap may grow 20 % past its live size before a full collection. V8's own choice on a busy
+ * server is about 100 %: with the server's ~150 MiB live heap, the garbage of exports downloaded
+ * back to back then piled up to +170–190 MiB of memory before it was collected; at 20 % it
+ * stayed under +25 MiB (bench/RESULTS.md, "Export of a long history").
+ */
+export const DEFAULT_HEAP_GROWING_PERCENT = 20;
 
 /** A setting that cannot work. Its message is one line naming the variable. */
 export class ConfigError extends Error {
@@ -223,6 +236,19 @@ const envSchema = z.object({
       }
       return count;
     }),
+  HEAP_GROWING_PERCENT: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return DEFAULT_HEAP_GROWING_PERCENT;
+      const percent = Number(v);
+      if (!/^\d+$/.test(v) || percent > 1000) {
+        ctx.addIssue({ code: "custom", message: `HEAP_GROWING_PERCENT must be a whole number from 0 (V8's own choice) to 1000 (got ${JSON.stringify(v)}).` });
+        return z.NEVER;
+      }
+      return percent;
+    }),
   // The most PostgreSQL connections one process opens (node-postgres's own default is 10).
   DATABASE_POOL_SIZE: z
     .string()
@@ -248,7 +274,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   }
   const { PORT, SESSION_SECRET, APP_ENCRYPTION_KEY, COOKIE_SECURE, APP_URL, DATA_DIR, RATE_LIMITS, QUICK_EXIT_URL, ADMIN_EMAILS, NODE_ENV } =
     parsed.data;
-  const { REDIS_URL, REDIS_KEY_PREFIX, INSTANCES } = parsed.data;
+  const { REDIS_URL, REDIS_KEY_PREFIX, INSTANCES, HEAP_GROWING_PERCENT } = parsed.data;
   return {
     database: withPoolSize(databaseFrom(env.DATABASE_URL, cwd), parsed.data.DATABASE_POOL_SIZE),
     port: PORT,
@@ -262,6 +288,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     adminEmails: ADMIN_EMAILS,
     redis: REDIS_URL ? { url: REDIS_URL, keyPrefix: REDIS_KEY_PREFIX ?? "drawbridge:" } : null,
     instances: INSTANCES,
+    heapGrowingPercent: HEAP_GROWING_PERCENT,
   };
 }
 

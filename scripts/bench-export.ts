@@ -25,6 +25,7 @@ import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
 import pg from "pg";
 import { loadResult, printTable, saveReport, settings, startQuizSession, type App, type LoadResult, type Ratio } from "./lib/bench";
+import { DEFAULT_HEAP_GROWING_PERCENT } from "../lib/config";
 import { descendants } from "./lib/processes";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -178,9 +179,10 @@ async function measureOn(database: "SQLite" | "PostgreSQL", databaseUrl: string)
     const addedByAllowance = peakAtAllowance ? (peakAtAllowance - before) / MiB : NaN;
     const ratio = during.p99 / Math.max(quiet.p99, 1);
     const notes = [
+      `${database}: server heap growth ${process.env.HEAP_GROWING_PERCENT?.trim() || DEFAULT_HEAP_GROWING_PERCENT} % (HEAP_GROWING_PERCENT; 0 is V8's own choice).`,
       `${database}: ${downloads} exports of ${ATTEMPTS} results (${(bytes / MiB).toFixed(2)} MiB each) in ${exportSeconds.toFixed(1)} s by ${EXPORT_CLIENTS} client(s); server RSS ${(before / MiB).toFixed(0)} MiB before, ${(peak / MiB).toFixed(0)} MiB at the peak, ${(after / MiB).toFixed(0)} MiB 3 s after (${(first / MiB).toFixed(0)} MiB after the health warm-up, ${(warmed / MiB).toFixed(0)} MiB after the warm-up export of a near-empty profile).`,
     ];
-    console.log(notes[0]);
+    console.log(notes.join("\n"));
     return {
       database,
       results: [quiet, during],

@@ -8,7 +8,7 @@ import { ConfigError, encryptionKey, multiProcessProblem, parseConfig, redactUrl
 import { checkRedisOnce } from "../lib/redis";
 import { applyMigrations } from "../lib/db/migrations";
 import { log } from "../lib/log";
-import { REFUSED_EXIT_CODE, RestartPolicy, wasStopped } from "./lib/supervisor";
+import { REFUSED_EXIT_CODE, RestartPolicy, serverArgs, wasStopped } from "./lib/supervisor";
 
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");
@@ -57,7 +57,7 @@ async function main() {
     if (build.status !== 0) fail("the build failed (see above).");
   }
 
-  supervise([nextBin, dev ? "dev" : "start", "-p", String(app.port)], { ...process.env, NODE_ENV: dev ? "development" : "production" });
+  supervise(serverArgs(nextBin, { dev, port: app.port, heapGrowingPercent: app.heapGrowingPercent }), { ...process.env, NODE_ENV: dev ? "development" : "production" });
 }
 
 /**

@@ -41,3 +41,12 @@ export class RestartPolicy {
     return { restart: true, delayMs: this.delayMs };
   }
 }
+
+/**
+ * The server's command line after `node`: V8's heap setting (HEAP_GROWING_PERCENT, none when 0),
+ * then Next.js's own. V8 flags must come before the script: NODE_OPTIONS does not take this one.
+ */
+export function serverArgs(nextBin: string, options: { dev: boolean; port: number; heapGrowingPercent: number }): string[] {
+  const v8 = options.heapGrowingPercent > 0 ? [`--heap-growing-percent=${options.heapGrowingPercent}`] : [];
+  return [...v8, nextBin, options.dev ? "dev" : "start", "-p", String(options.port)];
+}

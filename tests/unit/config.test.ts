@@ -316,3 +316,19 @@ describe("INSTANCES", () => {
     expect(errorOf({ INSTANCES: "two" })).toMatch(/^INSTANCES/);
   });
 });
+
+describe("HEAP_GROWING_PERCENT", () => {
+  it("is 20 when unset or empty, so exports downloaded back to back don't pile up garbage", () => {
+    expect(parseConfig({}, cwd).heapGrowingPercent).toBe(20);
+    expect(parseConfig({ HEAP_GROWING_PERCENT: " " }, cwd).heapGrowingPercent).toBe(20);
+  });
+
+  it("takes a whole number, 0 meaning V8's own choice", () => {
+    expect(parseConfig({ HEAP_GROWING_PERCENT: "0" }, cwd).heapGrowingPercent).toBe(0);
+    expect(parseConfig({ HEAP_GROWING_PERCENT: "50" }, cwd).heapGrowingPercent).toBe(50);
+  });
+
+  it("refuses anything else in one line naming the setting", () => {
+    for (const value of ["-5", "12.5", "lots", "1001"]) expect(errorOf({ HEAP_GROWING_PERCENT: value })).toMatch(/^HEAP_GROWING_PERCENT must be a whole number from 0/);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RestartPolicy, wasStopped } from "@/scripts/lib/supervisor";
+import { RestartPolicy, serverArgs, wasStopped } from "@/scripts/lib/supervisor";
 
 const crash = (ranForMs: number) => ({ code: null, signal: "SIGKILL" as const, ranForMs });
 
@@ -41,5 +41,21 @@ describe("npm start's restart policy", () => {
     for (let i = 0; i < 4; i++) policy.afterExit({ code: 1, signal: null, ranForMs: 300 });
     policy.afterExit(crash(120_000));
     expect(policy.afterExit({ code: 1, signal: null, ranForMs: 300 })).toMatchObject({ restart: true });
+  });
+});
+
+describe("the server's command line", () => {
+  it("starts Next.js with V8's heap growth capped at HEAP_GROWING_PERCENT, the flag before the script", () => {
+    expect(serverArgs("/app/next", { dev: false, port: 3000, heapGrowingPercent: 20 })).toEqual([
+      "--heap-growing-percent=20",
+      "/app/next",
+      "start",
+      "-p",
+      "3000",
+    ]);
+  });
+
+  it("leaves the heap to V8 when the setting is 0, and runs the development server for npm run dev", () => {
+    expect(serverArgs("/app/next", { dev: true, port: 4000, heapGrowingPercent: 0 })).toEqual(["/app/next", "dev", "-p", "4000"]);
   });
 });
