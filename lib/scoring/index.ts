@@ -4,10 +4,13 @@ export { ANSWER_VALUE_MESSAGE, answerSchema, answersSchema, type ValidAnswer } f
 export {
   BAND_CUT_POINTS,
   SCORING_VERSION,
+  SCORING_VERSIONS,
   bandFor,
   leadingGroup,
   rankStrategies,
   scoreAttempt,
+  storedScoresAgree,
+  type StoredScore,
 } from "./score-attempt";
 export { firstUnansweredIndex } from "./progress";
 export { cronbachAlpha, mean, standardDeviation, variance } from "./statistics";

@@ -40,13 +40,37 @@ export function bandFor(score: number): Band {
  * is scored on the items answered, or reports "not-enough-answers" below 80% of its items.
  */
 export function scoreAttempt(quiz: Quiz, answers: readonly Answer[]): AttemptResult {
+  const strategies = scoreStrategies(quiz, answers, ROUNDING[SCORING_VERSION]);
+  return {
+    quizVersion: quiz.version,
+    scoringVersion: SCORING_VERSION,
+    strategies,
+    ...rankStrategies(quiz, strategies),
+  };
+}
+
+/**
+ * How each scoring version turned points into a score: score = 100·(mean − 1)/4 =
+ * 25·points/answered, rounded here (not at display), so the stored number, the shown number and
+ * the band always agree. "2" rounds half up to a whole number: floor((50·points + answered) /
+ * (2·answered)) is that rounding in integers, with no float error at the .5 half-way cases.
+ * "1" rounded to one decimal.
+ */
+const ROUNDING: Readonly<Record<string, (points: number, answered: number) => number>> = {
+  "1": (points, answered) => Math.round((250 * points) / answered) / 10,
+  "2": (points, answered) => Math.floor((50 * points + answered) / (2 * answered)),
+};
+
+/** The scoring versions whose rules this module still knows, oldest first. */
+export const SCORING_VERSIONS: readonly string[] = Object.keys(ROUNDING);
+
+function scoreStrategies(quiz: Quiz, answers: readonly Answer[], round: (points: number, answered: number) => number): StrategyResult[] {
   const valueByItem = new Map(
     answersSchema(quiz)
       .parse(answers)
       .map((answer) => [answer.itemId, answer.value]),
   );
-
-  const strategies = STRATEGIES.map((strategy): StrategyResult => {
+  return STRATEGIES.map((strategy): StrategyResult => {
     const items = quiz.items.filter((item) => item.strategy === strategy);
     // Points per answer are 0–4: the keyed value minus 1, where a minus item's v counts as 6 − v.
     let answered = 0;
@@ -63,20 +87,31 @@ export function scoreAttempt(quiz: Quiz, answers: readonly Answer[]): AttemptRes
     if (total === 0 || answered * 5 < total * 4) {
       return { strategy, answered, total, status: "not-enough-answers" };
     }
-    // score = 100·(mean − 1)/4 = 25·points/answered, rounded half up to a whole number here
-    // (not at display), so the stored number, the shown number and the band always agree.
-    // floor((50·points + answered) / (2·answered)) is that rounding in integers: no float error
-    // at the .5 half-way cases.
-    const score = Math.floor((50 * points + answered) / (2 * answered));
+    const score = round(points, answered);
     return { strategy, answered, total, status: "scored", score, band: bandFor(score) };
   });
+}
 
-  return {
-    quizVersion: quiz.version,
-    scoringVersion: SCORING_VERSION,
-    strategies,
-    ...rankStrategies(quiz, strategies),
-  };
+/** A strategy's score as stored with a finished result (and as an export file holds it). */
+export type StoredScore = { strategy: string; score: number | null; band: string | null; answered: number; total: number };
+
+/**
+ * Whether scores stored with a result are exactly what its answers give under the scoring
+ * version they were stored with: one per strategy, same score, band and counts. False for a
+ * scoring version this module doesn't know, and for answers the quiz doesn't accept (an unknown
+ * item, a value outside 1–5, an item answered twice).
+ */
+export function storedScoresAgree(quiz: Quiz, scoringVersion: string, answers: readonly Answer[], stored: readonly StoredScore[]): boolean {
+  const round = ROUNDING[scoringVersion];
+  if (!round || !answersSchema(quiz).safeParse(answers).success) return false;
+  const expected = scoreStrategies(quiz, answers, round);
+  if (stored.length !== expected.length) return false;
+  const byStrategy = new Map(stored.map((score) => [score.strategy, score]));
+  return expected.every((result) => {
+    const score = byStrategy.get(result.strategy);
+    if (!score || score.answered !== result.answered || score.total !== result.total) return false;
+    return result.status === "scored" ? score.score === result.score && score.band === result.band : score.score === null && score.band === null;
+  });
 }
 
 /**

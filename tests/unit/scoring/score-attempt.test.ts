@@ -5,6 +5,7 @@ import {
   STRATEGIES,
   bandFor,
   scoreAttempt,
+  storedScoresAgree,
   type Answer,
   type Keying,
   type Quiz,
@@ -384,5 +385,60 @@ describe("pointsTo", () => {
     const result = scoreAttempt(quiz, answerAll({ "conflict-avoidance": SCORE_25, overfunctioning: SCORE_37_5 }));
     expect(result.top).toEqual(["overfunctioning"]);
     expect(result.pointsTo).toEqual({ capacities: ["letting-others-help"], lessons: ["lesson-10"] });
+  });
+});
+
+describe("storedScoresAgree: scores kept with a result, checked against its answers", () => {
+  const quiz = quizOf({
+    "intimacy-avoidance": ["plus", "plus", "minus"],
+    "conflict-avoidance": ["plus", "minus", "plus"],
+    "passive-aggressiveness": ["plus", "plus", "plus"],
+    control: ["plus", "minus", "minus"],
+    overfunctioning: ["plus", "plus", "plus"],
+  });
+  const answers: Answer[] = quiz.items.map((item, index) => ({ itemId: item.id, value: 1 + (index % 5) }));
+  const stored = () =>
+    scoreAttempt(quiz, answers).strategies.map((result) => ({
+      strategy: result.strategy,
+      score: result.status === "scored" ? result.score : null,
+      band: result.status === "scored" ? result.band : null,
+      answered: result.answered,
+      total: result.total,
+    }));
+
+  it("agrees with what the current scoring stored, in any order", () => {
+    expect(storedScoresAgree(quiz, SCORING_VERSION, answers, stored())).toBe(true);
+    expect(storedScoresAgree(quiz, SCORING_VERSION, [...answers].reverse(), stored().reverse())).toBe(true);
+  });
+
+  it("refuses a score, band or count that its answers don't give", () => {
+    const [first, ...rest] = stored();
+    expect(storedScoresAgree(quiz, SCORING_VERSION, answers, [{ ...first!, score: first!.score! + 1 }, ...rest])).toBe(false);
+    expect(storedScoresAgree(quiz, SCORING_VERSION, answers, [{ ...first!, band: first!.band === "high" ? "low" : "high" }, ...rest])).toBe(false);
+    expect(storedScoresAgree(quiz, SCORING_VERSION, answers, [{ ...first!, answered: 2 }, ...rest])).toBe(false);
+    expect(storedScoresAgree(quiz, SCORING_VERSION, answers, rest)).toBe(false);
+  });
+
+  it("refuses answers the quiz can't have given: a 9, an unknown item, an item twice", () => {
+    const changed = (answer: Answer) => [answer, ...answers.slice(1)];
+    expect(storedScoresAgree(quiz, SCORING_VERSION, changed({ itemId: answers[0]!.itemId, value: 9 }), stored())).toBe(false);
+    expect(storedScoresAgree(quiz, SCORING_VERSION, changed({ itemId: "no-such-item", value: 2 }), stored())).toBe(false);
+    expect(storedScoresAgree(quiz, SCORING_VERSION, [...answers, answers[0]!], stored())).toBe(false);
+  });
+
+  it("checks a result scored under version 1 by its one-decimal rule, and knows no other version", () => {
+    // Plus-keyed answers of 1, 2, 2 give 2 points of 12: 25·2/3 is 16.7 under "1" and 17 under "2".
+    const small = quizOf({ "intimacy-avoidance": ["plus", "plus", "plus"] });
+    const given: Answer[] = [
+      { itemId: "intimacy-avoidance-1", value: 1 },
+      { itemId: "intimacy-avoidance-2", value: 2 },
+      { itemId: "intimacy-avoidance-3", value: 2 },
+    ];
+    const unscored = STRATEGIES.filter((strategy) => strategy !== "intimacy-avoidance").map((strategy) => ({ strategy, score: null, band: null, answered: 0, total: 0 }));
+    const withScore = (score: number) => [{ strategy: "intimacy-avoidance", score, band: "low", answered: 3, total: 3 }, ...unscored];
+    expect(storedScoresAgree(small, "1", given, withScore(16.7))).toBe(true);
+    expect(storedScoresAgree(small, "2", given, withScore(17))).toBe(true);
+    expect(storedScoresAgree(small, "1", given, withScore(17))).toBe(false);
+    expect(storedScoresAgree(small, "3", given, withScore(17))).toBe(false);
   });
 });
