@@ -29,3 +29,11 @@ export const remindersPath = (kind: "retake-quiz" | "practice", options: { probl
 export const REMINDER_FILE_PATH = "/api/reminders";
 /** One result as a PDF report (GET, ?result=<id>&reflections=on&practice=on). */
 export const REPORT_PATH = "/api/me/report";
+/** "Bring back your data": the import form, and where it says what a file changed or why it was refused. */
+export const IMPORT_PAGE_PATH = "/me/import";
+/** Where the import form posts (multipart/form-data, the file in the field "file"). */
+export const IMPORT_FILE_PATH = "/api/me/import";
+export function importPath(outcome: Record<string, string | number> = {}): string {
+  const query = new URLSearchParams(Object.entries(outcome).map(([key, value]) => [key, String(value)]));
+  return query.size ? `${IMPORT_PAGE_PATH}?${query}` : IMPORT_PAGE_PATH;
+}

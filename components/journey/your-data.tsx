@@ -1,6 +1,7 @@
 import { ReportForm } from "@/components/results/report-form";
 import { buttonClassName } from "@/components/ui/button";
 import { TextLink } from "@/components/ui/text-link";
+import { IMPORT_PAGE_PATH } from "@/lib/routes";
 
 /** Download or delete everything: the last word on the journey page. */
 export function YourData({ hasProfile, latestResultId }: { hasProfile: boolean; latestResultId?: string }) {
@@ -8,7 +9,8 @@ export function YourData({ hasProfile, latestResultId }: { hasProfile: boolean; 
     return (
       <p className="max-w-reading">
         Nothing is saved for this browser yet. Once you answer a question or save a note, you can download all of it or
-        delete it for good from here.
+        delete it for good from here. Have an export from another device?{" "}
+        <TextLink href={IMPORT_PAGE_PATH}>Bring back your data</TextLink>.
       </p>
     );
   }
@@ -16,7 +18,8 @@ export function YourData({ hasProfile, latestResultId }: { hasProfile: boolean; 
     <div className="max-w-reading">
       <p>
         Everything here is yours. You can take a copy with you as one JSON file, take your reflections and practice
-        notes as a Markdown file to keep with your own notes, or delete your profile and everything it holds.
+        notes as a Markdown file to keep with your own notes, bring back what an export from another device holds, or
+        delete your profile and everything it holds.
       </p>
       <div className="mt-5 flex flex-wrap items-center gap-x-6 gap-y-4">
         <a href="/api/me/export" download className={buttonClassName("secondary")}>
@@ -25,6 +28,9 @@ export function YourData({ hasProfile, latestResultId }: { hasProfile: boolean; 
         <a href="/api/me/notes" download className={buttonClassName("secondary")}>
           Download my notes (Markdown)
         </a>
+        <TextLink href={IMPORT_PAGE_PATH} className="inline-flex min-h-11 items-center">
+          Bring back data from an export
+        </TextLink>
         <TextLink href="/me/delete" className="inline-flex min-h-11 items-center">
           Delete everything
         </TextLink>

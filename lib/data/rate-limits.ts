@@ -29,6 +29,8 @@ export const LIMITS = {
   "saves-per-profile": { allowed: 120, windowSeconds: 60 },
   /** Downloads of "all my data" for one profile: each reads the whole history, so a loop of them can't crowd out others. */
   "exports-per-profile": { allowed: 5, windowSeconds: 600 },
+  /** Imports of an export file into one profile: each one writes a whole history. */
+  "imports-per-profile": { allowed: 5, windowSeconds: 600 },
 } as const satisfies Record<string, { allowed: number; windowSeconds: number }>;
 
 export type LimitName = keyof typeof LIMITS;

@@ -40,7 +40,7 @@ export function bandFor(score: number): Band {
  * is scored on the items answered, or reports "not-enough-answers" below 80% of its items.
  */
 export function scoreAttempt(quiz: Quiz, answers: readonly Answer[]): AttemptResult {
-  const strategies = scoreStrategies(quiz, answers, ROUNDING[SCORING_VERSION]);
+  const strategies = scoreStrategies(quiz, answers, ROUNDING[SCORING_VERSION]!);
   return {
     quizVersion: quiz.version,
     scoringVersion: SCORING_VERSION,
