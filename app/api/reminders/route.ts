@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { config } from "@/lib/config";
 import { lessons } from "@/lib/content/lessons";
 import { readBodyBytes, refuseCrossSiteWrite } from "@/lib/http/body";
+import { seeOther } from "@/lib/http/see-other";
 import { reminderCalendar } from "@/lib/reminders";
 import { remindersPath } from "@/lib/routes";
 import { REMINDER_PROBLEMS, reminderProblems, reminderRequest, type ReminderField } from "@/lib/validation/reminders";
@@ -35,7 +36,7 @@ export async function POST(request: Request): Promise<Response> {
     // Back to the form, with the first problem beside its field; the title isn't carried in the address.
     const [field] = Object.keys(problems) as ReminderField[];
     const kind = fields.kind === "practice" ? "practice" : "retake-quiz";
-    return Response.redirect(new URL(remindersPath(kind, { problem: field, lesson: validSlug(fields.lesson) }), request.url), 303);
+    return seeOther(remindersPath(kind, { problem: field, lesson: validSlug(fields.lesson) }));
   }
 
   const file = reminderCalendar(parsed.data, {

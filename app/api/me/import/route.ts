@@ -11,6 +11,7 @@ import {
 } from "@/lib/data/profile-import";
 import { readBodyBytes, refuseCrossSiteWrite } from "@/lib/http/body";
 import { refusalMessage, refusalResponse } from "@/lib/http/failures";
+import { seeOther } from "@/lib/http/see-other";
 import { importPath } from "@/lib/routes";
 
 /** Room for the multipart form's own lines around the file. */
@@ -43,19 +44,18 @@ export async function POST(request: Request): Promise<Response> {
     const profile = await currentOrNewProfile();
     await reserveImport(profile);
     const summary = await importProfileData(profile, file);
-    return fromForm ? backToTheForm(request, { done: 1, ...summary }) : Response.json({ imported: summary satisfies ImportSummary });
+    return fromForm ? backToTheForm({ done: 1, ...summary }) : Response.json({ imported: summary satisfies ImportSummary });
   } catch (error) {
     if (error instanceof ImportRefused) {
-      if (fromForm) return backToTheForm(request, error.problem);
+      if (fromForm) return backToTheForm(error.problem);
       const status = error.problem.code === "too-large" ? 413 : error.problem.code === "too-many-entries" ? 409 : 400;
       return Response.json({ error: error.message, problem: error.problem.code, detail: error.detail }, { status });
     }
     if (!fromForm) return refusalResponse(error);
-    if (error instanceof TooManyRequests) return backToTheForm(request, { code: "too-soon", wait: error.retryAfterSeconds });
+    if (error instanceof TooManyRequests) return backToTheForm({ code: "too-soon", wait: error.retryAfterSeconds });
     refusalMessage(error); // rethrows a real fault; what is left is "nothing could be saved just now"
-    return backToTheForm(request, { code: "not-saved" });
+    return backToTheForm({ code: "not-saved" });
   }
 }
 
-const backToTheForm = (request: Request, outcome: ImportProblem | ({ done: 1 } & ImportSummary)) =>
-  Response.redirect(new URL(importPath(outcome), request.url), 303);
+const backToTheForm = (outcome: ImportProblem | ({ done: 1 } & ImportSummary)) => seeOther(importPath(outcome));
