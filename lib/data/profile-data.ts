@@ -13,7 +13,7 @@ import { reserve } from "./rate-limits";
 /*
  * "Export all my data": one JSON document with everything a profile owns. This schema is the
  * format's single definition: the type below comes from it, the tests check exports against it,
- * and the README's "Your data: export and deletion" section describes these same fields. Change
+ * and the README's "Your data: export, import and deletion" section describes these same fields. Change
  * a field here and bump PROFILE_EXPORT_FORMAT_VERSION when an older reader would misread it.
  */
 export const PROFILE_EXPORT_FORMAT_VERSION = 1;

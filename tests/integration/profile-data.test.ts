@@ -258,8 +258,8 @@ describe("the export format's description in the README", () => {
 
   it("names every field of the format and its current version", () => {
     const readme = readFileSync("README.md", "utf8");
-    const section = /^## Your data: export and deletion\n([\s\S]*?)(?=^## )/m.exec(readme)?.[1];
-    expect(section, "README section “Your data: export and deletion”").toBeDefined();
+    const section = /^## Your data: export, import and deletion\n([\s\S]*?)(?=^## )/m.exec(readme)?.[1];
+    expect(section, "README section “Your data: export, import and deletion”").toBeDefined();
     const missing = [...new Set(fieldNames(profileExportSchema))].filter((name) => !section!.includes(`\`${name}\``));
     expect(missing).toEqual([]);
     expect(section).toContain(`"formatVersion": ${PROFILE_EXPORT_FORMAT_VERSION}`);
