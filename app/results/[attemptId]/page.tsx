@@ -13,7 +13,8 @@ import { Container } from "@/components/ui/container";
 import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { currentProfile } from "@/lib/auth/profile";
-import { capacities, lessonPath, quiz, strategyTexts } from "@/lib/content/quiz";
+import { capacities, lessons } from "@/lib/content/lessons";
+import { quiz, strategyTexts } from "@/lib/content/quiz";
 import { getAttempt, getResult } from "@/lib/data/quiz-attempts";
 import { quizReliability } from "@/lib/data/reliability";
 import { questionPath } from "@/lib/routes";
@@ -56,7 +57,7 @@ export default async function ResultsPage({ params }: PageProps<"/results/[attem
       scoreLabel={shown[strategy] ? `${shown[strategy].score}, ${shown[strategy].readingText}` : undefined}
       text={strategyTexts[strategy]}
       capacities={capacities}
-      lessons={lessonPath}
+      lessons={lessons()}
     />
   );
 
