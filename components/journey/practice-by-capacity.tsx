@@ -2,7 +2,7 @@ import { TextLink } from "@/components/ui/text-link";
 import type { Capacity, Lesson } from "@/lib/content/lessons";
 import type { PracticeEntry } from "@/lib/data/practice-entries";
 import { lessonStepPath } from "@/lib/routes";
-import { formatDay, isoDay } from "./format";
+import { formatDay, isoDay } from "@/lib/format";
 
 /** A saved practice-log entry: what the page needs of lib/data's PracticeEntry. */
 type SavedPracticeEntry = Omit<PracticeEntry, "updatedAt">;

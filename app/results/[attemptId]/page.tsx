@@ -17,12 +17,12 @@ import { capacities, lessons } from "@/lib/content/lessons";
 import { quiz, strategyTexts } from "@/lib/content/quiz";
 import { getAttempt, getResult } from "@/lib/data/quiz-attempts";
 import { quizReliability } from "@/lib/data/reliability";
+import { formatDate } from "@/lib/format";
 import { questionPath } from "@/lib/routes";
 import { leadingGroup, rankStrategies } from "@/lib/scoring";
 
 export const metadata: Metadata = { title: "Your quiz results", robots: { index: false } };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
 
 export default async function ResultsPage({ params }: PageProps<"/results/[attemptId]">) {
   const { attemptId } = await params;
@@ -64,7 +64,7 @@ export default async function ResultsPage({ params }: PageProps<"/results/[attem
   return (
     <Container className="py-10 sm:py-14">
       <PageHeading
-        eyebrow={`Patterns quiz · ${dateFormat.format(result.completedAt)}`}
+        eyebrow={`Patterns quiz · ${formatDate(result.completedAt)}`}
         title="What seems active for you right now"
         lead="These are signals, not verdicts. They show which protective strategies your answers lean on today, and where practice could help."
       />
