@@ -13,7 +13,6 @@ import capacitiesJson from "../../content/capacities.json";
 import { STRATEGIES } from "../scoring/types";
 import { ContentError, CONTENT_FILES, formatFieldPath, LESSONS_DIR, parseCapacities, slug, text, type Capacity } from "./schemas";
 
-export { LESSONS_DIR } from "./schemas";
 export type { Capacity } from "./schemas";
 export const STEPS_PER_LESSON = { min: 3, max: 7 } as const;
 
