@@ -52,8 +52,8 @@ function buildPointers(files: ContentFiles, taught: readonly Lesson[]): Record<S
 }
 
 /** Validates the files and shapes them for the app; throws a ContentError listing every problem. */
-export function loadQuizContent(files: RawContentFiles, known: KnownIds = knownIds): QuizContent {
-  const content = parseQuizContent(files, known);
+export function loadQuizContent(files: RawContentFiles): QuizContent {
+  const content = parseQuizContent(files, knownIds);
   return {
     quiz: {
       version: content.items.version,
