@@ -2,6 +2,7 @@
 // notes (/api/me/notes) and the PDF report (/api/me/report) both show them this way. Pure: the
 // caller reads the data (lib/data) and the lessons and capacities (lib/content).
 import type { Capacity } from "@/lib/content/schemas";
+import { formatDay } from "@/lib/format";
 
 type Reflection = { lessonSlug: string; promptId: string; text: string; updatedAt: Date };
 type PracticeEntry = { capacity: string; practisedOn: Date; whatHappened: string; whatNoticed: string; whatYouDid: string };
@@ -13,8 +14,6 @@ export const PRACTICE_TEXTS = [
   { name: "whatNoticed", label: "What you noticed" },
   { name: "whatYouDid", label: "What you did" },
 ] as const;
-
-export const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 export type ReflectionGroup = { title: string; reflections: { prompt?: string; text: string; updatedAt: Date }[] };
 export type PracticeGroup = { title: string; entries: { day: Date; fields: { label: string; text: string }[] }[] };
@@ -79,14 +78,14 @@ type Notes = {
 
 /** The Markdown file: reflections in lesson order, then practice entries by capacity, newest first. */
 export function notesMarkdown({ reflections, practiceEntries, lessons, capacities, madeAt }: Notes): string {
-  const out: string[] = ["# My notes from Drawbridge", "", `Downloaded on ${dayFormat.format(madeAt)}. Only you can see what is in this file until you share it.`];
+  const out: string[] = ["# My notes from Drawbridge", "", `Downloaded on ${formatDay(madeAt)}. Only you can see what is in this file until you share it.`];
 
   out.push("", "## Reflections");
   if (reflections.length === 0) out.push("", "No reflections yet.");
   for (const group of reflectionGroups(reflections, lessons)) {
     out.push("", `### ${plain(group.title)}`);
     for (const r of group.reflections) {
-      out.push("", ...(r.prompt ? [`**${plain(r.prompt)}**`, ""] : []), quoted(r.text), "", `_Last changed ${dayFormat.format(r.updatedAt)}_`);
+      out.push("", ...(r.prompt ? [`**${plain(r.prompt)}**`, ""] : []), quoted(r.text), "", `_Last changed ${formatDay(r.updatedAt)}_`);
     }
   }
 
@@ -95,7 +94,7 @@ export function notesMarkdown({ reflections, practiceEntries, lessons, capacitie
   for (const group of practiceGroups(practiceEntries, capacities)) {
     out.push("", `### ${plain(group.title)}`);
     for (const entry of group.entries) {
-      out.push("", `#### ${dayFormat.format(entry.day)}`);
+      out.push("", `#### ${formatDay(entry.day)}`);
       for (const field of entry.fields) out.push("", `**${field.label}**`, "", quoted(field.text));
     }
   }

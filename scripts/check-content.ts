@@ -1,12 +1,12 @@
-// `npm run content:check`: validates the lessons path, capacities, quiz items, strategy texts,
-// the lesson files, the help lines and what we store, and prints every problem with its file and field. Exit 1
+// `npm run content:check`: validates the capacities, the lesson files, the quiz items and strategy
+// texts, the help lines and what we store, and prints every problem with its file and field. Exit 1
 // when there is any.
 import { ContentError } from "../lib/content/schemas";
 
 async function main() {
   try {
-    const { quiz, quizVersions, strategyTexts, capacities } = await import("../lib/content/quiz");
-    const { lessons } = await import("../lib/content/lessons");
+    const { capacities, lessons } = await import("../lib/content/lessons");
+    const { quiz, quizVersions, strategyTexts } = await import("../lib/content/quiz");
     const all = lessons();
     // The references on /sources (content/sources.json).
     const { sourceGroups } = await import("../lib/content/sources");

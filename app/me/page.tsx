@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { AccountStatus } from "@/components/account/account-status";
 import { CompareForm } from "@/components/journey/compare-form";
 import { titleResults } from "@/components/journey/format";
-import { EmptyState, JourneySection } from "@/components/journey/journey-section";
+import { JourneyMap, JourneySection, type JourneyPart } from "@/components/journey/journey-section";
 import { groupPracticeEntries, PracticeByCapacity } from "@/components/journey/practice-by-capacity";
 import { groupReflections, ReflectionsByLesson } from "@/components/journey/reflections-by-lesson";
 import { ResultsList, summariseResult } from "@/components/journey/results-list";
@@ -14,8 +14,8 @@ import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
 import { TextLink } from "@/components/ui/text-link";
 import { currentProfile } from "@/lib/auth/profile";
-import { lessons } from "@/lib/content/lessons";
-import { capacities, strategyTexts } from "@/lib/content/quiz";
+import { capacities, lessons } from "@/lib/content/lessons";
+import { strategyTexts } from "@/lib/content/quiz";
 import { listLessonProgress } from "@/lib/data/lesson-progress";
 import { listPracticeEntries } from "@/lib/data/practice-entries";
 import { describeProfile } from "@/lib/data/profiles";
@@ -31,17 +31,6 @@ export const metadata: Metadata = {
     "Your quiz results and how your scores move over time, your place in the lessons, your reflections and your practice log.",
   robots: { index: false },
 };
-
-const sections = [
-  { id: "results", title: "Your quiz results" },
-  { id: "trend", title: "How your scores move" },
-  { id: "compare", title: "Compare two results" },
-  { id: "lessons", title: "Your lessons" },
-  { id: "reflections", title: "Your reflections" },
-  { id: "practice", title: "Your practice log" },
-  { id: "your-data", title: "Your data" },
-] as const;
-const titleOf = (id: (typeof sections)[number]["id"]) => sections.find((section) => section.id === id)!.title;
 
 export default async function JourneyPage() {
   // Reading this page never creates a profile: a first-time visitor sees the invitations.
@@ -69,7 +58,6 @@ export default async function JourneyPage() {
   const reflectionGroups = groupReflections(allLessons, reflections);
   const practiceGroups = groupPracticeEntries(capacities, allLessons, entries);
   const hasAnything = totalResults > 0 || [progress, reflections, entries].some((list) => list.length > 0);
-  const offered = sections.filter((section) => section.id !== "compare" || totalResults >= 2);
 
   const firstLesson = allLessons[0]!;
   const allSteps = allLessons.flatMap((lesson, index) => lesson.steps.map((step) => ({ lesson, index, step })));
@@ -77,6 +65,147 @@ export default async function JourneyPage() {
   const practiceSteps = allSteps.filter(({ step }) => step.practice);
   const firstPractice = practiceSteps[0];
   const lastPractice = practiceSteps[practiceSteps.length - 1];
+
+  const results: JourneyPart = {
+    id: "results",
+    title: "Your quiz results",
+    intro: "Newest first. Open one to read it in full.",
+    content:
+      summaries.length > 0 ? (
+        <>
+          <ResultsList results={summaries} total={totalResults} />
+          <div className="mt-6">
+            <ButtonLink href="/quiz">Retake the quiz</ButtonLink>
+          </div>
+        </>
+      ) : null,
+    empty: {
+      action: <ButtonLink href="/quiz">Start the quiz</ButtonLink>,
+      text: (
+        <p>
+          You haven’t finished the patterns quiz yet. It takes about ten minutes and shows which of five protective
+          strategies seem most active for you right now. Each result you finish is kept here.
+        </p>
+      ),
+    },
+  };
+  const trends: JourneyPart = {
+    id: "trend",
+    title: "How your scores move",
+    intro: "One small chart per strategy, from your first result to your latest.",
+    content:
+      trendShown.length > 0 ? (
+        <StrategyTrends results={trendShown} names={names} reliability={reliability} total={trend.total} />
+      ) : null,
+    empty: {
+      text: (
+        <p>
+          Once you finish the quiz, each of the five strategies gets a small chart here. Take it again in a few weeks,
+          and you can watch your scores move. <TextLink href="/quiz">Begin with the quiz</TextLink>.
+        </p>
+      ),
+    },
+  };
+  const compare: JourneyPart = {
+    id: "compare",
+    title: "Compare two results",
+    intro:
+      totalResults > numbered.length
+        ? `Choose two of your ${numbered.length} newest results to see them side by side, with the change in each strategy.`
+        : "Choose any two results to see them side by side, with the change in each strategy.",
+    content: (
+      <>
+        <CompareForm results={numbered} />
+        {totalResults > numbered.length ? (
+          <p className="mt-4 max-w-reading">
+            For an older one, open <TextLink href={resultsListPath(1)}>all your results</TextLink>: there you can
+            compare any one with your latest, or choose any two.
+          </p>
+        ) : null}
+      </>
+    ),
+  };
+  const lessonsPart: JourneyPart = {
+    id: "lessons",
+    title: "Your lessons",
+    intro: "Where you are in each lesson. A lesson under way opens where you left off.",
+    content:
+      progress.length > 0 ? (
+        <LessonList lessons={allLessons} progress={progress} linkTo="continue" withSummaries={false} />
+      ) : null,
+    empty: {
+      action: (
+        <ButtonLink href={lessonStepPath(firstLesson.slug, 1)} variant="secondary">
+          Start lesson 1
+        </ButtonLink>
+      ),
+      text: (
+        <p>
+          You haven’t opened a lesson yet. The first one, “{firstLesson.title}”, takes about {firstLesson.minutes}{" "}
+          minutes, one short idea at a time.
+        </p>
+      ),
+    },
+  };
+  const reflectionsPart: JourneyPart = {
+    id: "reflections",
+    title: "Your reflections",
+    intro: "What you wrote in the lessons, under the question it answers.",
+    content: reflectionGroups.length > 0 ? <ReflectionsByLesson groups={reflectionGroups} /> : null,
+    empty: {
+      text: (
+        <p>
+          Nothing written yet. Along the way, the lessons ask a few questions to sit with; whatever you write is kept
+          here, grouped by lesson.
+          {firstPrompt ? (
+            <>
+              {" "}
+              <TextLink href={lessonStepPath(firstPrompt.lesson.slug, firstPrompt.step.number)}>
+                The first question is in lesson {firstPrompt.index + 1}
+              </TextLink>
+              .
+            </>
+          ) : null}
+        </p>
+      ),
+    },
+  };
+  const practice: JourneyPart = {
+    id: "practice",
+    title: "Your practice log",
+    intro: "The moments you logged, by the capacity you were practising, newest first.",
+    content: practiceGroups.length > 0 ? <PracticeByCapacity groups={practiceGroups} /> : null,
+    empty: {
+      text: (
+        <p>
+          No practice entries yet.
+          {firstPractice && lastPractice ? (
+            <>
+              {" "}
+              Lessons {firstPractice.index + 1} to {lastPractice.index + 1} each keep a small log for the moments you
+              catch the pattern in daily life; a few words are enough.
+            </>
+          ) : null}
+          {firstPractice ? (
+            <>
+              {" "}
+              <TextLink href={lessonStepPath(firstPractice.lesson.slug, firstPractice.step.number)}>
+                Open the first practice log
+              </TextLink>
+              .
+            </>
+          ) : null}
+        </p>
+      ),
+    },
+  };
+  const yourData: JourneyPart = {
+    id: "your-data",
+    title: "Your data",
+    content: <YourData hasProfile={profile !== null} latestResultId={latestPage.results[0]?.id} />,
+  };
+  // Comparing needs two results; until then the part is left out, from the map too.
+  const parts = [results, trends, ...(totalResults >= 2 ? [compare] : []), lessonsPart, reflectionsPart, practice, yourData];
 
   return (
     <Container className="py-12 sm:py-16">
@@ -90,166 +219,11 @@ export default async function JourneyPage() {
       </div>
 
       {/* A map of the page once it holds something; an empty page is short enough without one. */}
-      {hasAnything ? (
-        <nav aria-label="On this page" className="mt-8">
-          <ul className="-ml-2 flex flex-wrap gap-x-1 gap-y-1 text-sm">
-            {offered.map((section) => (
-              <li key={section.id}>
-                <a
-                  href={`#${section.id}`}
-                  className="inline-flex min-h-11 items-center rounded-full px-2 text-accent underline decoration-1 underline-offset-[0.2em] hover:text-accent-hover hover:decoration-2"
-                >
-                  {section.title}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
+      {hasAnything ? <JourneyMap parts={parts} /> : null}
 
-      <JourneySection
-        id="results"
-        title={titleOf("results")}
-        intro={summaries.length > 0 ? "Newest first. Open one to read it in full." : undefined}
-      >
-        {summaries.length > 0 ? (
-          <>
-            <ResultsList results={summaries} total={totalResults} />
-            <div className="mt-6">
-              <ButtonLink href="/quiz">Retake the quiz</ButtonLink>
-            </div>
-          </>
-        ) : (
-          <EmptyState action={<ButtonLink href="/quiz">Start the quiz</ButtonLink>}>
-            <p>
-              You haven’t finished the patterns quiz yet. It takes about ten minutes and shows which of five protective
-              strategies seem most active for you right now. Each result you finish is kept here.
-            </p>
-          </EmptyState>
-        )}
-      </JourneySection>
-
-      <JourneySection
-        id="trend"
-        title={titleOf("trend")}
-        intro={totalResults > 0 ? "One small chart per strategy, from your first result to your latest." : undefined}
-      >
-        {trendShown.length > 0 ? (
-          <StrategyTrends results={trendShown} names={names} reliability={reliability} total={trend.total} />
-        ) : (
-          <EmptyState>
-            <p>
-              Once you finish the quiz, each of the five strategies gets a small chart here. Take it again in a few weeks,
-              and you can watch your scores move. <TextLink href="/quiz">Begin with the quiz</TextLink>.
-            </p>
-          </EmptyState>
-        )}
-      </JourneySection>
-
-      {totalResults >= 2 ? (
-        <JourneySection
-          id="compare"
-          title={titleOf("compare")}
-          intro={
-            totalResults > numbered.length
-              ? `Choose two of your ${numbered.length} newest results to see them side by side, with the change in each strategy.`
-              : "Choose any two results to see them side by side, with the change in each strategy."
-          }
-        >
-          <CompareForm results={numbered} />
-          {totalResults > numbered.length ? (
-            <p className="mt-4 max-w-reading">
-              For an older one, open <TextLink href={resultsListPath(1)}>all your results</TextLink>: there you can
-              compare any one with your latest, or choose any two.
-            </p>
-          ) : null}
-        </JourneySection>
-      ) : null}
-
-      <JourneySection
-        id="lessons"
-        title={titleOf("lessons")}
-        intro={progress.length > 0 ? "Where you are in each lesson. A lesson under way opens where you left off." : undefined}
-      >
-        {progress.length > 0 ? (
-          <LessonList lessons={allLessons} progress={progress} linkTo="continue" withSummaries={false} />
-        ) : (
-          <EmptyState
-            action={
-              <ButtonLink href={lessonStepPath(firstLesson.slug, 1)} variant="secondary">
-                Start lesson 1
-              </ButtonLink>
-            }
-          >
-            <p>
-              You haven’t opened a lesson yet. The first one, “{firstLesson.title}”, takes about {firstLesson.minutes}{" "}
-              minutes, one short idea at a time.
-            </p>
-          </EmptyState>
-        )}
-      </JourneySection>
-
-      <JourneySection
-        id="reflections"
-        title={titleOf("reflections")}
-        intro={reflectionGroups.length > 0 ? "What you wrote in the lessons, under the question it answers." : undefined}
-      >
-        {reflectionGroups.length > 0 ? (
-          <ReflectionsByLesson groups={reflectionGroups} />
-        ) : (
-          <EmptyState>
-            <p>
-              Nothing written yet. Along the way, the lessons ask a few questions to sit with; whatever you write is kept
-              here, grouped by lesson.
-              {firstPrompt ? (
-                <>
-                  {" "}
-                  <TextLink href={lessonStepPath(firstPrompt.lesson.slug, firstPrompt.step.number)}>
-                    The first question is in lesson {firstPrompt.index + 1}
-                  </TextLink>
-                  .
-                </>
-              ) : null}
-            </p>
-          </EmptyState>
-        )}
-      </JourneySection>
-
-      <JourneySection
-        id="practice"
-        title={titleOf("practice")}
-        intro={practiceGroups.length > 0 ? "The moments you logged, by the capacity you were practising, newest first." : undefined}
-      >
-        {practiceGroups.length > 0 ? (
-          <PracticeByCapacity groups={practiceGroups} />
-        ) : (
-          <EmptyState>
-            <p>
-              No practice entries yet.
-              {firstPractice && lastPractice ? (
-                <>
-                  {" "}
-                  Lessons {firstPractice.index + 1} to {lastPractice.index + 1} each keep a small log for the moments you
-                  catch the pattern in daily life; a few words are enough.
-                </>
-              ) : null}
-              {firstPractice ? (
-                <>
-                  {" "}
-                  <TextLink href={lessonStepPath(firstPractice.lesson.slug, firstPractice.step.number)}>
-                    Open the first practice log
-                  </TextLink>
-                  .
-                </>
-              ) : null}
-            </p>
-          </EmptyState>
-        )}
-      </JourneySection>
-
-      <JourneySection id="your-data" title={titleOf("your-data")}>
-        <YourData hasProfile={profile !== null} latestResultId={latestPage.results[0]?.id} />
-      </JourneySection>
+      {parts.map((part) => (
+        <JourneySection key={part.id} part={part} />
+      ))}
     </Container>
   );
 }

@@ -2,10 +2,10 @@ import { Notice } from "@/components/ui/notice";
 import {
   HIGH_SCALE_CORRELATION_TEXT,
   ITEM_FLAG_TEXT,
-  formatStatistic,
   type ItemAnalysis,
   type ScaleStatistics,
 } from "@/lib/scoring";
+import { formatStatistic } from "@/lib/format";
 
 type Analysed = Extract<ItemAnalysis, { status: "analysed" }>;
 type Names = Readonly<Record<string, string>>;

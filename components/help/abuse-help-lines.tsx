@@ -1,4 +1,5 @@
 import { helpLines, telHref, type Country, type Elsewhere, type HelpLine } from "@/lib/content/help";
+import { formatDay } from "@/lib/format";
 
 export type HelpHeadingLevel = 2 | 3 | 4 | 5;
 
@@ -17,7 +18,6 @@ const actionLink =
   "inline-flex min-h-11 items-center font-semibold text-accent underline decoration-1 underline-offset-[0.2em] hover:text-accent-hover hover:decoration-2";
 const quietLink = "text-accent underline decoration-1 underline-offset-[0.2em] hover:text-accent-hover hover:decoration-2";
 
-const checkedDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 function LineDetails({ line }: { line: HelpLine }) {
   return (
@@ -118,7 +118,7 @@ export function AbuseHelpLines({
       </p>
       <p className="text-sm text-muted">
         We last checked these numbers and opening times on{" "}
-        <time dateTime={lastChecked}>{checkedDate.format(new Date(`${lastChecked}T00:00:00Z`))}</time>. Services do
+        <time dateTime={lastChecked}>{formatDay(lastChecked)}</time>. Services do
         change; each organisation’s own website has the latest.
       </p>
     </div>

@@ -1,5 +1,6 @@
-// How the journey writes dates and names results, in one place for /me and /me/compare.
+// How the journey numbers, names and dates results, in one place for /me and /me/compare.
 import type { TrendResult } from "@/components/charts/strategy-trend-chart";
+import { formatDate, formatShortDate } from "@/lib/format";
 import type { QuizReliability, StrategyResult } from "@/lib/scoring";
 
 /** A finished quiz result as the journey pages need it (a lib/data QuizResult fits). */
@@ -7,18 +8,6 @@ export type JourneyResult = { id: string; quizVersion: string; completedAt: Date
 
 /** A result with its place in the person's history: 1 is their first. */
 export type NumberedResult = JourneyResult & { number: number; title: string; date: string; shortDate: string };
-
-const longDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
-const shortDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric" });
-// Practice days are stored as UTC midnight; show that same calendar day everywhere.
-const calendarDay = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
-
-/** "27 November 2026". */
-export const formatDate = (date: Date) => longDate.format(date);
-/** A practised-on day: "27 November 2026", the day that was chosen. */
-export const formatDay = (day: Date) => calendarDay.format(day);
-/** For `<time dateTime>`. */
-export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** Numbers results oldest first (1 is the first), keeping the order they came in (newest first). */
 export function numberResults(newestFirst: readonly JourneyResult[]): NumberedResult[] {
@@ -31,7 +20,7 @@ export function titleResults<T extends JourneyResult & { number: number }>(resul
     ...result,
     title: `Result ${result.number}`,
     date: formatDate(result.completedAt),
-    shortDate: shortDate.format(result.completedAt),
+    shortDate: formatShortDate(result.completedAt),
   }));
 }
 

@@ -1,23 +1,51 @@
 import type { ReactNode } from "react";
 
-type Props = {
+/** One part of the journey page (/me): what it holds once there is something, and what it says before. */
+export type JourneyPart = {
+  /** The heading's id: the page's map links to it (#results, #trend, …). */
   id: string;
   title: string;
-  /** One line under the heading: what this part of the page holds. */
+  /** What the part holds; null while there is nothing in it yet. */
+  content: ReactNode | null;
+  /** One line under the heading once there is content: what this part holds. */
   intro?: ReactNode;
-  children: ReactNode;
+  /** What the part says while it holds nothing: a kind invitation to begin, and a way to. */
+  empty?: { text: ReactNode; action?: ReactNode };
 };
 
 /** One part of the journey page: a named region with a clear heading, set apart by a quiet line. */
-export function JourneySection({ id, title, intro, children }: Props) {
+export function JourneySection({ part }: { part: JourneyPart }) {
+  const { id, title, content, intro, empty } = part;
   return (
     <section aria-labelledby={id} className="mt-12 border-t border-line pt-10 sm:mt-14">
       <h2 id={id} className="scroll-mt-6 text-xl font-semibold sm:text-2xl">
         {title}
       </h2>
-      {intro ? <p className="mt-2 max-w-reading text-muted">{intro}</p> : null}
-      <div className="mt-6">{children}</div>
+      {content !== null && intro ? <p className="mt-2 max-w-reading text-muted">{intro}</p> : null}
+      <div className="mt-6">
+        {content ?? (empty ? <EmptyState action={empty.action}>{empty.text}</EmptyState> : null)}
+      </div>
     </section>
+  );
+}
+
+/** The page's map: a link to each part, once the page holds something. */
+export function JourneyMap({ parts }: { parts: readonly JourneyPart[] }) {
+  return (
+    <nav aria-label="On this page" className="mt-8">
+      <ul className="-ml-2 flex flex-wrap gap-x-1 gap-y-1 text-sm">
+        {parts.map((part) => (
+          <li key={part.id}>
+            <a
+              href={`#${part.id}`}
+              className="inline-flex min-h-11 items-center rounded-full px-2 text-accent underline decoration-1 underline-offset-[0.2em] hover:text-accent-hover hover:decoration-2"
+            >
+              {part.title}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 

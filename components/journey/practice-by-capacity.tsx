@@ -1,9 +1,8 @@
 import { TextLink } from "@/components/ui/text-link";
-import type { Capacity } from "@/lib/content/quiz";
-import type { Lesson } from "@/lib/content/lessons";
+import type { Capacity, Lesson } from "@/lib/content/lessons";
 import type { PracticeEntry } from "@/lib/data/practice-entries";
 import { lessonStepPath } from "@/lib/routes";
-import { formatDay, isoDay } from "./format";
+import { formatDay, isoDay } from "@/lib/format";
 
 /** A saved practice-log entry: what the page needs of lib/data's PracticeEntry. */
 type SavedPracticeEntry = Omit<PracticeEntry, "updatedAt">;
@@ -40,7 +39,7 @@ export function groupPracticeEntries(
       .sort((a, b) => b.practisedOn.getTime() - a.practisedOn.getTime());
     if (own.length === 0) return [];
     const capacity = capacities.find((entry) => entry.id === id);
-    const lessonIndex = lessons.findIndex((lesson) => lesson.slug === capacity?.lesson);
+    const lessonIndex = lessons.findIndex((lesson) => lesson.teaches === id);
     const step = lessons[lessonIndex]?.steps.find((entry) => entry.practice?.capacity === id);
     return [
       {

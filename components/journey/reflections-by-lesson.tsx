@@ -1,7 +1,7 @@
 import { TextLink } from "@/components/ui/text-link";
 import type { Lesson } from "@/lib/content/lessons";
 import { lessonStepPath } from "@/lib/routes";
-import { formatDate } from "./format";
+import { formatDate } from "@/lib/format";
 
 /** A saved reflection (a lib/data Reflection fits). */
 export type SavedReflection = { id: string; lessonSlug: string; promptId: string; text: string; updatedAt: Date };

@@ -1,6 +1,6 @@
 import { protectionText, stored } from "@/lib/content/privacy";
+import { formatDay } from "@/lib/format";
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 const columns = ["What", "Why", "How long", "Encrypted"] as const;
 
 /**
@@ -59,7 +59,7 @@ export function StoredFields() {
           </details>
         );
       })}
-      <p className="text-sm text-muted">Checked against the code on {dateFormat.format(new Date(stored.checked))}.</p>
+      <p className="text-sm text-muted">Checked against the code on {formatDay(stored.checked)}.</p>
     </div>
   );
 }

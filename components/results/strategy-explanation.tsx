@@ -1,12 +1,14 @@
 import Link from "next/link";
-import type { Capacity, PathLesson, StrategyText } from "@/lib/content/quiz";
+import { lessonTeaching, type Capacity, type Lesson } from "@/lib/content/lessons";
+import type { StrategyText } from "@/lib/content/quiz";
 import { wholeScore, type StrategyResult } from "@/lib/scoring";
 
 type Props = {
   result: StrategyResult;
   text: StrategyText;
   capacities: readonly Capacity[];
-  lessons: readonly PathLesson[];
+  /** Every lesson, in reading order. */
+  lessons: readonly Lesson[];
   /** False inside a disclosure whose summary already names the strategy and its score. */
   withHeading?: boolean;
   /** The score as the page words it, e.g. "64, likely 51 to 77, between moderate and high". */
@@ -18,7 +20,6 @@ type Props = {
  * that explain it, and what to practise.
  */
 export function StrategyExplanation({ result, text, capacities, lessons, withHeading = true, scoreLabel }: Props) {
-  const lessonOf = new Map(lessons.map((lesson) => [lesson.slug, lesson]));
   const numberOf = new Map(lessons.map((lesson, index) => [lesson.slug, index + 1]));
   const readFirst = text.readFirst.flatMap((slug) => lessons.filter((lesson) => lesson.slug === slug));
   const practise = text.capacities.flatMap((id) => capacities.filter((capacity) => capacity.id === id));
@@ -70,7 +71,7 @@ export function StrategyExplanation({ result, text, capacities, lessons, withHea
           <dd className="mt-2">
             <ul className="space-y-3">
               {practise.map((capacity) => {
-                const lesson = lessonOf.get(capacity.lesson);
+                const lesson = lessonTeaching(capacity.id, lessons);
                 return (
                   <li key={capacity.id}>
                     <span className="font-medium">{capacity.name}</span>: {capacity.summary}{" "}

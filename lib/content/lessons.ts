@@ -1,16 +1,19 @@
-// The lessons: Markdown files with YAML front matter in content/lessons/. Each `## `
-// heading starts a step; a fenced block `reflection id=…` is a prompt the reader answers, and
-// `practice capacity=…` opens that capacity's practice log. Read and checked once per process.
+// The lessons and the capacities they build. A lesson is a Markdown file with YAML front
+// matter in content/lessons/: the front matter alone holds its order, title and the capacity it
+// teaches. Each `## ` heading starts a step; a fenced block `reflection id=…` is a prompt the
+// reader answers, and `practice capacity=…` opens that capacity's practice log. The capacities
+// are content/capacities.json. Read and checked once per process.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import matter from "gray-matter";
 import { Lexer, marked, type Token, type Tokens } from "marked";
 import { parse as parseYaml } from "yaml";
 import * as z from "zod";
+import capacitiesJson from "../../content/capacities.json";
 import { STRATEGIES } from "../scoring/types";
-import { capacities as knownCapacities, lessonPath } from "./quiz";
-import { ContentError, formatFieldPath, slug, text, type Capacity, type LessonPath } from "./schemas";
+import { ContentError, CONTENT_FILES, formatFieldPath, LESSONS_DIR, parseCapacities, slug, text, type Capacity } from "./schemas";
 
-export const LESSONS_DIR = "content/lessons";
+export type { Capacity } from "./schemas";
 export const STEPS_PER_LESSON = { min: 3, max: 7 } as const;
 
 
@@ -23,7 +26,10 @@ export const LessonFrontMatterSchema = z.strictObject({
   strategies: z.array(
     z.enum(STRATEGIES, { error: (issue) => `${JSON.stringify(issue.input)} is not a known strategy` }),
   ),
+  /** The capacities this lesson touches on (ids from content/capacities.json). */
   capacities: z.array(slug),
+  /** The one capacity this lesson teaches, with a practice log for it (lessons 6–10, 12 and 13). */
+  teaches: slug.optional(),
   /** Lessons that ask you to lower your guard open with the safety note (components/help/safety-note). */
   safetyNote: z.boolean().default(false),
 });
@@ -46,24 +52,37 @@ export type Lesson = LessonFrontMatter & { file: string; steps: LessonStep[] };
 
 type Parsed = { lesson: Lesson | null; problems: string[] };
 
+/**
+ * gray-matter finds the front matter; the `yaml` package reads it (YAML 1.2, as before). Nothing
+ * else may: gray-matter would evaluate a `---js` block as JavaScript.
+ */
+const yamlOnly = {
+  language: "yaml",
+  engines: {
+    yaml: (source: string) => (parseYaml(source) ?? {}) as object,
+    javascript: () => {
+      throw new Error("only YAML front matter is read");
+    },
+  },
+};
+
 /** Parses one lesson file; every problem names the file and the field or step. */
 export function parseLessonFile(file: string, source: string): Parsed {
   const problems: string[] = [];
   const say = (where: string, what: string) => problems.push(`${file}: ${where}: ${what}`);
 
-  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?([\s\S]*)$/.exec(source);
-  if (!match) {
+  if (!matter.test(source)) {
     say("front matter", "is missing (start the file with a --- block)");
     return { lesson: null, problems };
   }
-  let data: unknown;
+  let split: matter.GrayMatterFile<string>;
   try {
-    data = parseYaml(match[1]!);
+    split = matter(source, yamlOnly);
   } catch (error) {
     say("front matter", `is not valid YAML (${(error as Error).message.split("\n")[0]})`);
     return { lesson: null, problems };
   }
-  const front = LessonFrontMatterSchema.safeParse(data);
+  const front = LessonFrontMatterSchema.safeParse(split.data);
   if (!front.success) {
     for (const issue of front.error.issues) say(formatFieldPath(["front matter", ...issue.path]), issue.message);
   }
@@ -100,7 +119,7 @@ export function parseLessonFile(file: string, source: string): Parsed {
     steps.push({ number, title: current.title.trim(), html, reflections, practice });
   };
 
-  for (const token of new Lexer().lex(match[2]!)) {
+  for (const token of new Lexer().lex(split.content)) {
     if (token.type === "heading" && (token as Tokens.Heading).depth === 2) {
       finish();
       current = { title: (token as Tokens.Heading).text, tokens: [] };
@@ -125,17 +144,14 @@ export function parseLessonFile(file: string, source: string): Parsed {
   return { lesson: front.success ? { ...front.data, file, steps } : null, problems };
 }
 
-/** Rules across the lessons, the path and the capacities. */
-export function checkLessons(
-  parsed: readonly Parsed[],
-  path: LessonPath = lessonPath,
-  capacities: readonly Capacity[] = knownCapacities,
-): string[] {
+/** Rules across the lessons and the capacities they teach. */
+export function checkLessons(parsed: readonly Parsed[], capacities: readonly Capacity[]): string[] {
   const problems = parsed.flatMap((entry) => entry.problems);
   const lessons = parsed.flatMap((entry) => (entry.lesson ? [entry.lesson] : []));
   const capacityIds = new Set(capacities.map((capacity) => capacity.id));
   const bySlug = new Map<string, Lesson>();
   const byOrder = new Map<number, Lesson>();
+  const teacherOf = new Map<string, Lesson>();
 
   for (const lesson of lessons) {
     const say = (field: string, what: string) => problems.push(`${lesson.file}: front matter.${field}: ${what}`);
@@ -145,22 +161,25 @@ export function checkLessons(
     const sameOrder = byOrder.get(lesson.order);
     if (sameOrder) say("order", `${lesson.order} is also the order of ${sameOrder.file}`);
     byOrder.set(lesson.order, lesson);
-
-    const onPath = path.findIndex((entry) => entry.slug === lesson.slug);
-    if (onPath === -1) say("slug", `"${lesson.slug}" is not a lesson in content/path.json`);
-    else {
-      if (onPath + 1 !== lesson.order) say("order", `is ${lesson.order}, but content/path.json puts this lesson at ${onPath + 1}`);
-      if (path[onPath]!.title !== lesson.title) say("title", `differs from content/path.json ("${path[onPath]!.title}")`);
+    if (lesson.order > parsed.length) {
+      const files = parsed.length === 1 ? "is 1 lesson file" : `are ${parsed.length} lesson files`;
+      say("order", `is ${lesson.order}, but there ${files}: number them from 1 to ${parsed.length}`);
     }
     lesson.capacities.forEach((id, index) => {
-      if (!capacityIds.has(id)) say(`capacities[${index}]`, `"${id}" is not a capacity in content/capacities.json`);
+      if (!capacityIds.has(id)) say(`capacities[${index}]`, `"${id}" is not a capacity in ${CONTENT_FILES.capacities}`);
     });
 
-    const taught = path[onPath]?.capacity;
+    const taught = lesson.teaches;
+    if (taught !== undefined) {
+      const teacher = teacherOf.get(taught);
+      if (!capacityIds.has(taught)) say("teaches", `"${taught}" is not a capacity in ${CONTENT_FILES.capacities}`);
+      else if (teacher) say("teaches", `"${taught}" is already taught by ${teacher.file}`);
+      else teacherOf.set(taught, lesson);
+    }
     const practices = lesson.steps.flatMap((step) => (step.practice ? [{ step, practice: step.practice }] : []));
     for (const { step, practice } of practices) {
       if (!capacityIds.has(practice.capacity)) {
-        problems.push(`${lesson.file}: step ${step.number}.practice: "${practice.capacity}" is not a capacity in content/capacities.json`);
+        problems.push(`${lesson.file}: step ${step.number}.practice: "${practice.capacity}" is not a capacity in ${CONTENT_FILES.capacities}`);
       } else if (practice.capacity !== taught) {
         problems.push(`${lesson.file}: step ${step.number}.practice: logs "${practice.capacity}", but this lesson teaches ${taught ?? "no capacity"}`);
       }
@@ -170,9 +189,11 @@ export function checkLessons(
       problems.push(`${lesson.file}: steps: needs at least one reflection prompt`);
     }
   }
-  for (const [index, entry] of path.entries()) {
-    if (!bySlug.has(entry.slug)) problems.push(`${LESSONS_DIR}: lesson ${index + 1} "${entry.slug}" (from content/path.json) has no file`);
-  }
+  capacities.forEach((capacity, index) => {
+    if (lessons.length === parsed.length && !teacherOf.has(capacity.id)) {
+      problems.push(`${CONTENT_FILES.capacities}: [${index}].id: "${capacity.id}" is taught by no lesson (give one lesson "teaches: ${capacity.id}")`);
+    }
+  });
   return problems;
 }
 
@@ -186,14 +207,22 @@ export function readLessonFiles(): Parsed[] {
     .map((name) => parseLessonFile(`${LESSONS_DIR}/${name}`, readFileSync(join(dir, name), "utf8")));
 }
 
+/** The capacities the lessons build, in the order of content/capacities.json: the source's five (lessons 6–10), then two more (lessons 12 and 13). */
+export const capacities: readonly Capacity[] = parseCapacities(capacitiesJson);
+
 let cached: Lesson[] | undefined;
 
-/** The lessons in path order; throws a ContentError naming every problem. */
+/** The lessons in reading order (their front matter's `order`); throws a ContentError naming every problem. */
 export function lessons(): Lesson[] {
   if (cached) return cached;
   const parsed = readLessonFiles();
-  const problems = checkLessons(parsed);
+  const problems = checkLessons(parsed, capacities);
   if (problems.length > 0) throw new ContentError(problems);
   cached = parsed.map((entry) => entry.lesson!).sort((a, b) => a.order - b.order);
   return cached;
+}
+
+/** The lesson that teaches a capacity (its front matter's `teaches`), if any. */
+export function lessonTeaching(capacity: string, among: readonly Lesson[]): Lesson | undefined {
+  return among.find((lesson) => lesson.teaches === capacity);
 }

@@ -1,33 +1,36 @@
-// The quiz and lessons-path content, validated once when this module loads. The JSON is
-// imported statically so Next bundles it and a broken file fails `next build` with the file
-// name and the field (the same import works in Vitest and in tsx scripts).
-import capacitiesJson from "../../content/capacities.json";
-import pathJson from "../../content/path.json";
+// The quiz content, validated once when this module loads, with the capacities and lessons it
+// points to (lessons.ts). The JSON is imported statically so Next bundles it and a broken file
+// fails `next build` with the file name and the field (the same import works in Vitest and in
+// tsx scripts).
 import retiredItems2026111 from "../../content/quiz/archive/items-2026.11-1.json";
 import itemsJson from "../../content/quiz/items.json";
 import strategiesJson from "../../content/quiz/strategies.json";
 import { STRATEGIES, type Quiz, type Strategy, type StrategyPointers } from "../scoring/types";
+import { capacities, lessons, lessonTeaching, type Lesson } from "./lessons";
 import {
   ContentError,
   CONTENT_FILES,
   parseQuizContent,
   type AnswerOption,
-  type Capacity,
   type ContentFiles,
-  type LessonPath,
+  type KnownIds,
   type RawContentFiles,
   type StrategyText,
 } from "./schemas";
 
 export { checkQuizContent, ContentError, CONTENT_FILES } from "./schemas";
-export type { AnswerOption, Capacity, LessonPath, PathLesson, RawContentFiles, StrategyText } from "./schemas";
+export type { AnswerOption, KnownIds, RawContentFiles, StrategyText } from "./schemas";
 
-/** The content files exactly as they are on disk, before validation. */
+/** The quiz's files exactly as they are on disk, before validation. */
 export const rawContentFiles: RawContentFiles = {
-  path: pathJson,
-  capacities: capacitiesJson,
   items: itemsJson,
   strategies: strategiesJson,
+};
+
+/** The capacity ids and lesson slugs the quiz's files may point to. */
+export const knownIds: KnownIds = {
+  capacities: capacities.map((capacity) => capacity.id),
+  lessons: lessons().map((lesson) => lesson.slug),
 };
 
 export type QuizContent = {
@@ -36,16 +39,13 @@ export type QuizContent = {
   instruction: string;
   answerScale: readonly AnswerOption[];
   strategyTexts: Readonly<Record<Strategy, StrategyText>>;
-  capacities: readonly Capacity[];
-  lessonPath: LessonPath;
 };
 
 /** What each strategy points to: the lessons that explain it, its capacities, and the lesson that teaches each one. */
-function buildPointers(files: ContentFiles): Record<Strategy, StrategyPointers> {
-  const lessonOf = new Map(files.capacities.map((capacity) => [capacity.id, capacity.lesson]));
+function buildPointers(files: ContentFiles, taught: readonly Lesson[]): Record<Strategy, StrategyPointers> {
   const entries = STRATEGIES.map((strategy): [Strategy, StrategyPointers] => {
     const { readFirst, capacities } = files.strategies[strategy];
-    const lessons = [...new Set(capacities.map((id) => lessonOf.get(id)!))];
+    const lessons = [...new Set(capacities.flatMap((id) => lessonTeaching(id, taught)?.slug ?? []))];
     return [strategy, { readFirst, capacities, lessons }];
   });
   return Object.fromEntries(entries) as Record<Strategy, StrategyPointers>;
@@ -53,19 +53,17 @@ function buildPointers(files: ContentFiles): Record<Strategy, StrategyPointers> 
 
 /** Validates the files and shapes them for the app; throws a ContentError listing every problem. */
 export function loadQuizContent(files: RawContentFiles): QuizContent {
-  const content = parseQuizContent(files);
+  const content = parseQuizContent(files, knownIds);
   return {
     quiz: {
       version: content.items.version,
       items: content.items.items,
-      pointsTo: buildPointers(content),
+      pointsTo: buildPointers(content, lessons()),
     },
     // Required for the current version by checkQuizContent, so never empty here.
     instruction: content.items.instruction ?? "",
     answerScale: content.items.scale,
     strategyTexts: content.strategies,
-    capacities: content.capacities,
-    lessonPath: content.path,
   };
 }
 
@@ -79,10 +77,6 @@ export const instruction: string = content.instruction;
 export const answerScale: readonly AnswerOption[] = content.answerScale;
 /** Name, summary, what it protects you from, costs, capacities, lessons to read first and band texts per strategy. */
 export const strategyTexts: Readonly<Record<Strategy, StrategyText>> = content.strategyTexts;
-/** The capacities the lessons build: the source's five (lessons 6–10), then two more (lessons 12 and 13). */
-export const capacities: readonly Capacity[] = content.capacities;
-/** The lessons, in reading order. */
-export const lessonPath: LessonPath = content.lessonPath;
 
 /**
  * Earlier versions of content/quiz/items.json, kept whole when a new version replaces it: the
@@ -95,7 +89,7 @@ const retiredItemFiles: readonly { file: string; raw: unknown }[] = [
 
 function retiredQuiz({ file, raw }: { file: string; raw: unknown }): Quiz {
   try {
-    const files = parseQuizContent({ ...rawContentFiles, items: raw }, { retiredItems: true });
+    const files = parseQuizContent({ ...rawContentFiles, items: raw }, knownIds, { retiredItems: true });
     return { version: files.items.version, items: files.items.items, pointsTo: content.quiz.pointsTo };
   } catch (error) {
     // Name the archived file, not the current one, in every problem.

@@ -1,17 +1,18 @@
-// The shapes of the content files behind the lessons path and the patterns quiz, and
-// the rules that hold across them. Every problem names its file and field, so a broken
+// The shapes of the content files behind the capacities and the patterns quiz, and the rules
+// that hold across them (the lesson files have theirs in lessons.ts). Every problem names its file and field, so a broken
 // edit fails the build (or `npm run content:check`) with a message an editor can act on.
 import * as z from "zod";
 import { ANSWER_VALUES, STRATEGIES } from "../scoring/types";
 
 /** Where each content file lives, relative to the project root. */
 export const CONTENT_FILES = {
-  path: "content/path.json",
   capacities: "content/capacities.json",
   items: "content/quiz/items.json",
   strategies: "content/quiz/strategies.json",
 } as const;
 export type ContentFileKey = keyof typeof CONTENT_FILES;
+/** The folder of lesson files (Markdown with front matter), relative to the project root. */
+export const LESSONS_DIR = "content/lessons";
 
 /** Items per strategy: a scale needs about 6–8 items to be reliable; we ask 9 to 11. */
 export const ITEMS_PER_STRATEGY = { min: 9, max: 11 } as const;
@@ -39,26 +40,13 @@ const strategyId = z.enum(STRATEGIES, {
       : `${JSON.stringify(issue.input)} is not a known strategy (one of ${STRATEGIES.join(", ")})`,
 });
 
-// ---- content/path.json: the lessons, in reading order ----
-
-export const PathLessonSchema = z.strictObject({
-  slug,
-  title: text,
-  /** Set on the lessons that each teach one capacity (6–10, 12 and 13). */
-  capacity: slug.optional(),
-});
-export const LessonPathSchema = z.array(PathLessonSchema).min(1, "lists no lessons");
-export type PathLesson = z.infer<typeof PathLessonSchema>;
-export type LessonPath = z.infer<typeof LessonPathSchema>;
-
-// ---- content/capacities.json: the capacities the lessons build, one lesson each ----
+// ---- content/capacities.json: the capacities the lessons build ----
+// The lesson that teaches each one says so in its front matter (`teaches`).
 
 export const CapacitySchema = z.strictObject({
   id: slug,
   name: text,
   summary: text,
-  /** Slug of the lesson (in path.json) that teaches this capacity. */
-  lesson: slug,
 });
 export const CapacitiesSchema = z.array(CapacitySchema).min(1, "lists no capacities");
 export type Capacity = z.infer<typeof CapacitySchema>;
@@ -116,7 +104,7 @@ export const StrategyTextSchema = z.strictObject({
   costs: text,
   /** Ids from capacities.json: the capacities that loosen this strategy. */
   capacities: z.array(slug).min(1, "lists no capacities"),
-  /** Slugs from path.json: the lessons that explain this strategy, to read before practising. */
+  /** Slugs of lessons (content/lessons): the ones that explain this strategy, to read before practising. */
   readFirst: z.array(slug).min(1, "lists no lessons"),
   bands: z.strictObject({ low: text, moderate: text, high: text }),
 });
@@ -125,18 +113,19 @@ export type StrategyText = z.infer<typeof StrategyTextSchema>;
 export const StrategiesFileSchema = z.record(strategyId, StrategyTextSchema);
 export type StrategiesFile = z.infer<typeof StrategiesFileSchema>;
 
-// ---- All four together ----
+// ---- The quiz's two files together ----
 
-/** The files as read from disk, before validation. */
-export type RawContentFiles = Record<ContentFileKey, unknown>;
+/** The quiz's files as read from disk, before validation. */
+export type RawContentFiles = Record<"items" | "strategies", unknown>;
 
-/** The files once every rule holds. */
+/** The quiz's files once every rule holds. */
 export type ContentFiles = {
-  path: LessonPath;
-  capacities: Capacity[];
   items: QuizItemsFile;
   strategies: StrategiesFile;
 };
+
+/** What the quiz's files may point to: the capacity ids and the lesson slugs that exist. */
+export type KnownIds = { capacities: readonly string[]; lessons: readonly string[] };
 
 /** Thrown when content breaks a rule; `problems` holds one line per problem. */
 export class ContentError extends Error {
@@ -261,59 +250,33 @@ export type CheckOptions = {
   retiredItems?: boolean;
 };
 
+/** Checks content/capacities.json: its schema, and each id used once. */
+export function checkCapacities(raw: unknown): string[] {
+  const problems: string[] = [];
+  reportSchemaProblems("capacities", CapacitiesSchema, raw, problems);
+  checkUnique("capacities", records(raw).map((capacity) => str(capacity.id)), (i) => [i, "id"], problems);
+  return problems;
+}
+
+/** Validates content/capacities.json and returns it typed; throws a ContentError listing every problem. */
+export function parseCapacities(raw: unknown): Capacity[] {
+  const problems = checkCapacities(raw);
+  if (problems.length > 0) throw new ContentError(problems);
+  return CapacitiesSchema.parse(raw);
+}
+
 /**
- * Checks the four content files: each against its schema, then the rules that hold across
- * them. Returns one line per problem, `<file>: <field>: <what is wrong>`; empty when all is well.
+ * Checks the quiz's two files: each against its schema, then the rules that hold across them and
+ * the capacities and lessons they point to. Returns one line per problem,
+ * `<file>: <field>: <what is wrong>`; empty when all is well.
  */
-export function checkQuizContent(files: RawContentFiles, options: CheckOptions = {}): string[] {
+export function checkQuizContent(files: RawContentFiles, known: KnownIds, options: CheckOptions = {}): string[] {
   const problems: string[] = [];
   const retired = options.retiredItems === true;
-  reportSchemaProblems("path", LessonPathSchema, files.path, problems);
-  reportSchemaProblems("capacities", CapacitiesSchema, files.capacities, problems);
   reportSchemaProblems("items", QuizItemsFileSchema, files.items, problems);
   reportSchemaProblems("strategies", StrategiesFileSchema, files.strategies, problems, "is not a known strategy");
-
-  const pathReadable = Array.isArray(files.path);
-  const capacitiesReadable = Array.isArray(files.capacities);
-  const path = records(files.path);
-  const capacities = records(files.capacities);
-  const slugs = new Set(path.map((lesson) => str(lesson.slug)));
-  const capacityById = new Map<string, Fields>();
-  for (const capacity of capacities) {
-    const id = str(capacity.id);
-    if (id !== undefined && !capacityById.has(id)) capacityById.set(id, capacity);
-  }
-
-  // content/path.json
-  checkUnique("path", path.map((lesson) => str(lesson.slug)), (i) => [i, "slug"], problems);
-  if (capacitiesReadable) {
-    path.forEach((lesson, index) => {
-      const id = str(lesson.capacity);
-      if (id === undefined) return;
-      const capacity = capacityById.get(id);
-      const taughtBy = capacity && str(capacity.lesson);
-      if (!capacity) {
-        problems.push(problem("path", [index, "capacity"],
-          `${JSON.stringify(id)} is not a capacity id in ${CONTENT_FILES.capacities}`));
-      } else if (taughtBy !== undefined && taughtBy !== lesson.slug && slugs.has(taughtBy)) {
-        // A lesson slug missing from the path is reported once, on capacities.json.
-        problems.push(problem("path", [index, "capacity"],
-          `${JSON.stringify(id)} is taught by ${JSON.stringify(taughtBy)} in ${CONTENT_FILES.capacities}, not by this lesson`));
-      }
-    });
-  }
-
-  // content/capacities.json
-  checkUnique("capacities", capacities.map((capacity) => str(capacity.id)), (i) => [i, "id"], problems);
-  if (pathReadable) {
-    capacities.forEach((capacity, index) => {
-      const lesson = str(capacity.lesson);
-      if (lesson !== undefined && !slugs.has(lesson)) {
-        problems.push(problem("capacities", [index, "lesson"],
-          `${JSON.stringify(lesson)} is not a lesson slug in ${CONTENT_FILES.path}`));
-      }
-    });
-  }
+  const capacityIds = new Set(known.capacities);
+  const slugs = new Set(known.lessons);
 
   // content/quiz/items.json
   if (isRecord(files.items)) {
@@ -369,26 +332,22 @@ export function checkQuizContent(files: RawContentFiles, options: CheckOptions =
       if (!isRecord(texts)) continue;
       if (Array.isArray(texts.capacities)) {
         const listed = texts.capacities.map(str);
-        if (capacitiesReadable) {
-          listed.forEach((id, index) => {
-            if (id !== undefined && !capacityById.has(id)) {
-              problems.push(problem("strategies", [strategy, "capacities", index],
-                `${JSON.stringify(id)} is not a capacity id in ${CONTENT_FILES.capacities}`));
-            }
-          });
-        }
+        listed.forEach((id, index) => {
+          if (id !== undefined && !capacityIds.has(id)) {
+            problems.push(problem("strategies", [strategy, "capacities", index],
+              `${JSON.stringify(id)} is not a capacity id in ${CONTENT_FILES.capacities}`));
+          }
+        });
         checkUnique("strategies", listed, (i) => [strategy, "capacities", i], problems);
       }
       if (Array.isArray(texts.readFirst)) {
         const listed = texts.readFirst.map(str);
-        if (pathReadable) {
-          listed.forEach((lesson, index) => {
-            if (lesson !== undefined && !slugs.has(lesson)) {
-              problems.push(problem("strategies", [strategy, "readFirst", index],
-                `${JSON.stringify(lesson)} is not a lesson slug in ${CONTENT_FILES.path}`));
-            }
-          });
-        }
+        listed.forEach((lesson, index) => {
+          if (lesson !== undefined && !slugs.has(lesson)) {
+            problems.push(problem("strategies", [strategy, "readFirst", index],
+              `${JSON.stringify(lesson)} is not the slug of a lesson in ${LESSONS_DIR}`));
+          }
+        });
         checkUnique("strategies", listed, (i) => [strategy, "readFirst", i], problems);
       }
     }
@@ -397,13 +356,11 @@ export function checkQuizContent(files: RawContentFiles, options: CheckOptions =
   return problems;
 }
 
-/** Validates the four files and returns them typed; throws a ContentError listing every problem. */
-export function parseQuizContent(files: RawContentFiles, options: CheckOptions = {}): ContentFiles {
-  const problems = checkQuizContent(files, options);
+/** Validates the quiz's files and returns them typed; throws a ContentError listing every problem. */
+export function parseQuizContent(files: RawContentFiles, known: KnownIds, options: CheckOptions = {}): ContentFiles {
+  const problems = checkQuizContent(files, known, options);
   if (problems.length > 0) throw new ContentError(problems);
   return {
-    path: LessonPathSchema.parse(files.path),
-    capacities: CapacitiesSchema.parse(files.capacities),
     items: QuizItemsFileSchema.parse(files.items),
     strategies: StrategiesFileSchema.parse(files.strategies),
   };

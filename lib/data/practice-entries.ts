@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { CurrentProfile } from "@/lib/auth/profile";
 import { SLUG_PATTERN } from "@/lib/content/schemas";
+import { formatCount } from "@/lib/format";
 import { db } from "@/lib/db";
 import { writtenText } from "@/lib/validation/text";
 import { openText, sealText } from "./encryption";
@@ -123,7 +124,7 @@ export async function addPracticeEntry(profile: CurrentProfile, input: PracticeE
   const data = practiceEntryInput.parse(input);
   if ((await db().practiceEntry.count({ where: { profileId: profile.id } })) >= PRACTICE_ENTRIES_PER_PROFILE) {
     throw new LimitReached(
-      `Your practice log holds ${PRACTICE_ENTRIES_PER_PROFILE.toLocaleString("en")} entries, the most it keeps. Delete some older ones to add more.`,
+      `Your practice log holds ${formatCount(PRACTICE_ENTRIES_PER_PROFILE)} entries, the most it keeps. Delete some older ones to add more.`,
     );
   }
   const row = await db().practiceEntry.create({ data: { ...sealed(data), profileId: profile.id }, select });

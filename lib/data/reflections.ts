@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { CurrentProfile } from "@/lib/auth/profile";
 import { SLUG_PATTERN } from "@/lib/content/schemas";
+import { formatCount } from "@/lib/format";
 import { db } from "@/lib/db";
 import { writtenText } from "@/lib/validation/text";
 import { openText, sealText } from "./encryption";
@@ -13,7 +14,7 @@ export const reflectionInput = z.object({
   promptId: z.string().regex(SLUG_PATTERN, "A prompt id is lowercase words joined by hyphens."),
   text: writtenText({
     max: REFLECTION_MAX_LENGTH,
-    tooLong: `Please keep a reflection under ${REFLECTION_MAX_LENGTH.toLocaleString("en")} characters.`,
+    tooLong: `Please keep a reflection under ${formatCount(REFLECTION_MAX_LENGTH)} characters.`,
     blank: "Please write a few words, or clear the box to leave it empty.",
     mayBeEmpty: true,
   }),

@@ -5,7 +5,8 @@ import "server-only";
 // folder: nothing is fetched from elsewhere, and any language a person writes in prints.
 import path from "node:path";
 import PDFDocument from "pdfkit";
-import { dayFormat, type PracticeGroup, type ReflectionGroup } from "@/lib/notes";
+import { formatDay } from "@/lib/format";
+import type { PracticeGroup, ReflectionGroup } from "@/lib/notes";
 
 export type ReportScore = {
   name: string;
@@ -81,7 +82,7 @@ export function reportPdf(report: Report): Promise<Buffer> {
 
   doc.font("bold").fontSize(22).fillColor(INK).text("My patterns quiz result", { width });
   doc.moveDown(0.3);
-  paragraph(`Taken on ${dayFormat.format(report.takenOn)} with Drawbridge, a self-guided course about pushing closeness away. Made on ${dayFormat.format(report.madeOn)}.`, { color: MUTED, size: 10 });
+  paragraph(`Taken on ${formatDay(report.takenOn)} with Drawbridge, a self-guided course about pushing closeness away. Made on ${formatDay(report.madeOn)}.`, { color: MUTED, size: 10 });
   paragraph(
     "These scores are signals, not verdicts: they show which protective strategies my answers leaned on at the time. They run from 0 to 100 on the quiz’s own scale, are not percentiles, and don’t compare me with anyone. No quiz measures exactly, so each comes with a likely range; below 40 reads as low, 40 to 64 moderate, 65 and above high.",
   );
@@ -143,7 +144,7 @@ export function reportPdf(report: Report): Promise<Buffer> {
     for (const group of report.practice) {
       heading(group.title, 12);
       for (const entry of group.entries) {
-        label(dayFormat.format(entry.day));
+        label(formatDay(entry.day));
         for (const field of entry.fields) {
           label(field.label, { size: 9.5, color: MUTED, indent: 14, gap: 0 });
           quote(field.text);

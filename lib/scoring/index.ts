@@ -35,7 +35,6 @@ export {
   HIGH_SCALE_CORRELATION_TEXT,
   ITEM_FLAG_TEXT,
   ItemAnalysisAccumulator,
-  formatStatistic,
   LOW_ITEM_REST,
   MIN_ATTEMPTS_FOR_ITEM_ANALYSIS,
   analyseItems,

@@ -13,6 +13,7 @@
 // - Correlations between two scales: the attempts scored on both (pairwise).
 // Values are keyed first: a minus-keyed item's answer v counts as 6 − v throughout, so item
 // means and correlations read in the strategy's direction.
+import { formatStatistic } from "../format";
 import { CovarianceAccumulator, feldtInterval } from "./statistics";
 import { STRATEGIES, type Quiz, type QuizItem, type Strategy } from "./types";
 
@@ -250,18 +251,10 @@ export function analyseItems(quiz: Quiz, attempts: Iterable<AttemptAnswers>): It
 /** How each flag reads to an editor, on /admin/items and in `npm run items:report`. */
 export const ITEM_FLAG_TEXT: Readonly<Record<ItemFlag, string>> = {
   "negative-item-rest": "Runs against the rest of its scale: check whether it is keyed the right way round.",
-  "low-item-rest": `Follows the rest of its scale only weakly (item–rest below ${LOW_ITEM_REST.toFixed(2).replace(/^0/, "")}).`,
+  "low-item-rest": `Follows the rest of its scale only weakly (item–rest below ${formatStatistic(LOW_ITEM_REST, 2, false)}).`,
   "alpha-rises-without": "The scale’s α would be higher without it.",
 };
 
 /** How a high correlation between two scales reads to an editor. */
-export const HIGH_SCALE_CORRELATION_TEXT = `Above ${HIGH_SCALE_CORRELATION.toFixed(2).replace(/^0/, "")}: these two scales may be measuring one thing.`;
+export const HIGH_SCALE_CORRELATION_TEXT = `Above ${formatStatistic(HIGH_SCALE_CORRELATION, 2, false)}: these two scales may be measuring one thing.`;
 
-/** A statistic as editors read it: two decimals, a true minus sign, no leading zero for |x| < 1 when asked; "–" for none. */
-export function formatStatistic(value: number | null, digits = 2, leadingZero = true): string {
-  if (value === null || !Number.isFinite(value)) return "–";
-  let text = Math.abs(value).toFixed(digits);
-  if (!leadingZero) text = text.replace(/^0(?=\.)/, "");
-  const negative = Number(text) !== 0 && value < 0;
-  return (negative ? "−" : "") + text;
-}

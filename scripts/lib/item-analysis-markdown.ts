@@ -3,10 +3,10 @@
 import {
   HIGH_SCALE_CORRELATION_TEXT,
   ITEM_FLAG_TEXT,
-  formatStatistic,
   type ItemAnalysis,
   type ScaleStatistics,
 } from "../../lib/scoring";
+import { formatStatistic } from "../../lib/format";
 
 const coefficient = (value: number | null) => formatStatistic(value, 2, false);
 const interval = (scale: ScaleStatistics) =>

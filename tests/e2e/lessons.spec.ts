@@ -7,7 +7,10 @@ import { saveScreenshots } from "./support/screenshots";
 
 const lessonsDir = path.join(__dirname, "..", "..", "content", "lessons");
 const lessonFiles = readdirSync(lessonsDir).filter((name) => name.endsWith(".md")).sort();
-const slugs = lessonFiles.map((name) => /^slug: (.+)$/m.exec(readFileSync(path.join(lessonsDir, name), "utf8"))![1]!);
+const frontMatter = (field: string) =>
+  lessonFiles.map((name) => new RegExp(`^${field}: (.+)$`, "m").exec(readFileSync(path.join(lessonsDir, name), "utf8"))?.[1]);
+const slugs = frontMatter("slug").map((slug) => slug!);
+const teaches = frontMatter("teaches");
 const stepCount = (slug: string) =>
   readFileSync(path.join(lessonsDir, lessonFiles[slugs.indexOf(slug)]!), "utf8").match(/^## /gm)!.length;
 
@@ -139,9 +142,8 @@ test("a finished quiz puts the lessons its top strategies point to under 'Sugges
   const strategies: Record<string, { capacities: string[] }> = JSON.parse(
     readFileSync(path.join(__dirname, "..", "..", "content", "quiz", "strategies.json"), "utf8"),
   );
-  const capacities: { id: string; lesson: string }[] = JSON.parse(
-    readFileSync(path.join(__dirname, "..", "..", "content", "capacities.json"), "utf8"),
-  );
+  // The lesson that teaches a capacity says so in its front matter.
+  const teacherOf = (capacity: string) => slugs[teaches.indexOf(capacity)]!;
   // Control answered as strongly as possible, everything else as weakly: control is the one top strategy.
   const value = (item: (typeof items)[number]) => ((item.strategy === "control") === (item.keyed === "plus") ? 5 : 1);
 
@@ -153,7 +155,7 @@ test("a finished quiz puts the lessons its top strategies point to under 'Sugges
 
   await page.goto("/lessons");
   const suggested = page.getByRole("region", { name: "Suggested for you" });
-  const expected = strategies.control!.capacities.map((id) => `/lessons/${capacities.find((c) => c.id === id)!.lesson}/1`);
+  const expected = strategies.control!.capacities.map((id) => `/lessons/${teacherOf(id)}/1`);
   await expect(suggested.getByRole("link")).toHaveCount(expected.length);
   for (const [index, href] of expected.entries()) {
     await expect(suggested.getByRole("link").nth(index)).toHaveAttribute("href", href);

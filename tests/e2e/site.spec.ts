@@ -174,3 +174,47 @@ test.describe("screenshots at 390 px and 1280 px", () => {
     }
   }
 });
+
+test.describe("the files beside the pages", () => {
+  /** RFC 9309: the longest matching rule decides, and Allow wins a tie; no rule means allowed. */
+  function crawlable(robots: string, path: string): boolean {
+    const rules = robots
+      .split("\n")
+      .map((line) => /^(Allow|Disallow):\s*(\S*)/i.exec(line.trim()))
+      .flatMap((match) => (match && match[2] ? [{ allow: match[1]!.toLowerCase() === "allow", prefix: match[2] }] : []));
+    const matching = rules.filter((rule) => path.startsWith(rule.prefix));
+    const longest = (allow: boolean) => Math.max(-1, ...matching.filter((rule) => rule.allow === allow).map((rule) => rule.prefix.length));
+    return longest(true) >= longest(false);
+  }
+
+  test("robots.txt keeps everyone's own pages out of search engines, and lets the rest be found", async ({ request }) => {
+    const response = await request.get("/robots.txt");
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toMatch(/^text\/plain/);
+    const robots = await response.text();
+    expect(robots).toMatch(/^User-agent: \*$/m);
+    for (const personal of ["/me", "/me/results", "/me/compare", "/results/abc123", "/quiz/abc123", "/quiz/abc123/4", "/reminders", "/admin/items", "/api/health"]) {
+      expect(crawlable(robots, personal), personal).toBe(false);
+    }
+    for (const open of ["/", "/lessons", "/lessons/the-trade-off/1", "/quiz", "/quiz/how-it-works", "/about", "/privacy", "/help", "/sources"]) {
+      expect(crawlable(robots, open), open).toBe(true);
+    }
+  });
+
+  test("every page links the web app manifest, which names Drawbridge and points to icons that are there", async ({ page, request }) => {
+    await page.goto("/");
+    const href = await page.locator('link[rel="manifest"]').getAttribute("href");
+    expect(href).toBe("/manifest.webmanifest");
+    const response = await request.get(href!);
+    expect(response.status()).toBe(200);
+    expect(response.headers()["content-type"]).toMatch(/^application\/manifest\+json/);
+    const manifest = (await response.json()) as { name: string; short_name: string; start_url: string; icons: { src: string; sizes: string; type: string }[] };
+    expect(manifest).toMatchObject({ name: "Drawbridge", short_name: "Drawbridge", start_url: "/" });
+    expect(manifest.icons.map((icon) => icon.sizes)).toEqual(["any", "192x192", "512x512"]);
+    for (const icon of [...manifest.icons, { src: "/apple-touch-icon.png", type: "image/png" }]) {
+      const file = await request.get(icon.src);
+      expect(file.status(), icon.src).toBe(200);
+      expect(file.headers()["content-type"], icon.src).toBe(icon.type);
+    }
+  });
+});

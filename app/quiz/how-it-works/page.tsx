@@ -7,6 +7,7 @@ import { PageHeading } from "@/components/ui/page-heading";
 import { Prose } from "@/components/ui/prose";
 import { quiz, strategyTexts } from "@/lib/content/quiz";
 import { quizReliability } from "@/lib/data/reliability";
+import { formatStatistic } from "@/lib/format";
 import {
   BAND_CUT_POINTS,
   MIN_RESULTS_FOR_RELIABILITY,
@@ -23,7 +24,6 @@ export const metadata: Metadata = {
     "What the patterns quiz measures and what it doesn’t, how each score, band and likely range is worked out, and when a change between two results counts as real.",
 };
 
-const twoDecimals = (value: number) => value.toFixed(2).replace(/^0\./, ".");
 
 /** A formula on a line of its own, read out as written. */
 function Formula({ children }: { children: string }) {
@@ -200,8 +200,8 @@ export default async function HowTheQuizWorksPage() {
               <tr key={row.strategy} className="border-b border-line">
                 <th scope="row" className="py-2 pr-3 font-medium">{row.name}</th>
                 <td className="py-2 pr-3 text-right tabular-nums">{row.items}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">{twoDecimals(row.alpha)}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">{row.sd.toFixed(1)}</td>
+                <td className="py-2 pr-3 text-right tabular-nums">{formatStatistic(row.alpha, 2, false)}</td>
+                <td className="py-2 pr-3 text-right tabular-nums">{formatStatistic(row.sd, 1)}</td>
                 <td className="py-2 pr-3 text-right tabular-nums whitespace-nowrap">± {row.margin}</td>
                 <td className="py-2 text-right tabular-nums whitespace-nowrap">{row.realChange} or more</td>
               </tr>

@@ -13,15 +13,16 @@ import { Container } from "@/components/ui/container";
 import { Notice } from "@/components/ui/notice";
 import { PageHeading } from "@/components/ui/page-heading";
 import { currentProfile } from "@/lib/auth/profile";
-import { capacities, lessonPath, quiz, strategyTexts } from "@/lib/content/quiz";
+import { capacities, lessons } from "@/lib/content/lessons";
+import { quiz, strategyTexts } from "@/lib/content/quiz";
 import { getAttempt, getResult } from "@/lib/data/quiz-attempts";
 import { quizReliability } from "@/lib/data/reliability";
+import { formatDate } from "@/lib/format";
 import { questionPath } from "@/lib/routes";
 import { leadingGroup, rankStrategies } from "@/lib/scoring";
 
 export const metadata: Metadata = { title: "Your quiz results", robots: { index: false } };
 
-const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric" });
 
 export default async function ResultsPage({ params }: PageProps<"/results/[attemptId]">) {
   const { attemptId } = await params;
@@ -56,14 +57,14 @@ export default async function ResultsPage({ params }: PageProps<"/results/[attem
       scoreLabel={shown[strategy] ? `${shown[strategy].score}, ${shown[strategy].readingText}` : undefined}
       text={strategyTexts[strategy]}
       capacities={capacities}
-      lessons={lessonPath}
+      lessons={lessons()}
     />
   );
 
   return (
     <Container className="py-10 sm:py-14">
       <PageHeading
-        eyebrow={`Patterns quiz · ${dateFormat.format(result.completedAt)}`}
+        eyebrow={`Patterns quiz · ${formatDate(result.completedAt)}`}
         title="What seems active for you right now"
         lead="These are signals, not verdicts. They show which protective strategies your answers lean on today, and where practice could help."
       />

@@ -5,8 +5,7 @@ import { numberResults } from "@/components/journey/format";
 import { groupPracticeEntries, PracticeByCapacity } from "@/components/journey/practice-by-capacity";
 import { groupReflections, ReflectionsByLesson } from "@/components/journey/reflections-by-lesson";
 import { ResultItem, ResultsList, type ResultSummary } from "@/components/journey/results-list";
-import type { Lesson } from "@/lib/content/lessons";
-import type { Capacity } from "@/lib/content/quiz";
+import type { Capacity, Lesson } from "@/lib/content/lessons";
 
 const step = (number: number, extra: Partial<Lesson["steps"][number]> = {}) => ({
   number,
@@ -16,7 +15,7 @@ const step = (number: number, extra: Partial<Lesson["steps"][number]> = {}) => (
   practice: null,
   ...extra,
 });
-const lesson = (slug: string, title: string, steps: Lesson["steps"]): Lesson => ({
+const lesson = (slug: string, title: string, steps: Lesson["steps"], teaches?: string): Lesson => ({
   slug,
   order: 1,
   title,
@@ -24,6 +23,7 @@ const lesson = (slug: string, title: string, steps: Lesson["steps"]): Lesson => 
   minutes: 5,
   strategies: [],
   capacities: [],
+  teaches,
   safetyNote: false,
   file: `${slug}.md`,
   steps,
@@ -34,11 +34,11 @@ const lessons = [
     step(2, { reflections: [{ id: "early", prompt: "What did you notice early on?" }] }),
     step(3, { reflections: [{ id: "late", prompt: "What do you notice now?" }] }),
   ]),
-  lesson("practising", "Catching it", [step(1), step(2, { practice: { capacity: "catching", instructions: "Log it." } })]),
+  lesson("practising", "Catching it", [step(1), step(2, { practice: { capacity: "catching", instructions: "Log it." } })], "catching"),
 ];
 const capacities: Capacity[] = [
-  { id: "catching", name: "Catching the reflex", summary: "…", lesson: "practising" },
-  { id: "staying", name: "Staying with it", summary: "…", lesson: "elsewhere" },
+  { id: "catching", name: "Catching the reflex", summary: "…" },
+  { id: "staying", name: "Staying with it", summary: "…" },
 ];
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 

@@ -2,7 +2,8 @@
 import { render, screen, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { StrategyExplanation } from "@/components/results/strategy-explanation";
-import { capacities, lessonPath, strategyTexts } from "@/lib/content/quiz";
+import { capacities, lessons } from "@/lib/content/lessons";
+import { strategyTexts } from "@/lib/content/quiz";
 import type { Strategy, StrategyResult } from "@/lib/scoring";
 
 const scored = (strategy: Strategy): StrategyResult => ({
@@ -16,7 +17,7 @@ const scored = (strategy: Strategy): StrategyResult => ({
 
 function show(strategy: Strategy) {
   render(
-    <StrategyExplanation result={scored(strategy)} text={strategyTexts[strategy]} capacities={capacities} lessons={lessonPath} />,
+    <StrategyExplanation result={scored(strategy)} text={strategyTexts[strategy]} capacities={capacities} lessons={lessons()} />,
   );
 }
 

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkLessons, lessons, parseLessonFile, readLessonFiles } from "@/lib/content/lessons";
-import { lessonPath } from "@/lib/content/quiz";
+import { capacities, checkLessons, lessons, parseLessonFile, readLessonFiles } from "@/lib/content/lessons";
 
 const file = "content/lessons/99-sample.md";
 
@@ -8,7 +7,7 @@ function source({ front = {}, body }: { front?: Record<string, string>; body?: s
   const fields = {
     slug: "the-trade-off",
     order: "2",
-    title: lessonPath[1]!.title,
+    title: "A trade you made long ago",
     summary: "A short line.",
     minutes: "5",
     strategies: "[intimacy-avoidance]",
@@ -27,20 +26,55 @@ function source({ front = {}, body }: { front?: Record<string, string>; body?: s
 const problemsOf = (text: string) => parseLessonFile(file, text).problems;
 
 describe("the lesson files", () => {
-  it("are all there, in path order, and pass every check", () => {
+  it("are all there, in reading order, and pass every check", () => {
     const all = lessons();
-    expect(all.map((lesson) => lesson.slug)).toEqual(lessonPath.map((entry) => entry.slug));
-    expect(checkLessons(readLessonFiles())).toEqual([]);
+    expect(all.map((lesson) => [lesson.order, lesson.slug])).toEqual(
+      [
+        "the-pattern-from-inside",
+        "the-trade-off",
+        "why-willpower-fails",
+        "the-loop",
+        "what-needs-to-change",
+        "catch-the-reflex",
+        "stay-with-tender-feelings",
+        "space-without-leaving",
+        "let-yourself-be-known",
+        "real-danger-or-old-signal",
+        "the-other-strategies",
+        "say-it-straight",
+        "let-others-carry-some",
+      ].map((slug, index) => [index + 1, slug]),
+    );
+    expect(checkLessons(readLessonFiles(), capacities)).toEqual([]);
     for (const lesson of all) {
       expect(lesson.steps.length).toBeGreaterThanOrEqual(3);
       expect(lesson.steps.length).toBeLessThanOrEqual(7);
     }
   });
 
+  it("teach one capacity each on lessons 6 to 10, 12 and 13, in the order of the capacities", () => {
+    expect(lessons().map((lesson) => lesson.teaches ?? null)).toEqual([
+      null,
+      null,
+      null,
+      null,
+      null,
+      "catching-the-reflex",
+      "staying-with-tender-feelings",
+      "space-without-cutting-off",
+      "letting-yourself-be-known",
+      "telling-danger-from-echoes",
+      null,
+      "saying-it-straight",
+      "letting-others-help",
+    ]);
+    expect(lessons().flatMap((lesson) => lesson.teaches ?? [])).toEqual(capacities.map((capacity) => capacity.id));
+  });
+
   it("give lessons 1–5 and 11 a reflection prompt, and lessons 6–10, 12 and 13 a practice for their capacity", () => {
     const practised: number[] = [];
     for (const [index, lesson] of lessons().entries()) {
-      const capacity = lessonPath[index]!.capacity;
+      const capacity = lesson.teaches;
       if (capacity) {
         expect(lesson.steps.some((step) => step.practice?.capacity === capacity), lesson.slug).toBe(true);
         practised.push(index + 1);
@@ -101,18 +135,42 @@ describe("the lesson check names the file and the field", () => {
     expect(problemsOf(source({ body: "## Only\n\nText.\n" }))).toContain(`${file}: steps: has 1 steps; a lesson has 3 to 7`);
   });
 
-  it("reports an unknown capacity, a duplicate slug and order, and a lesson missing from the folder", () => {
+  it("reports an unknown capacity and a duplicate slug and order", () => {
     const first = parseLessonFile("content/lessons/a.md", source({ front: { capacities: "[juggling]" } }));
     const second = parseLessonFile("content/lessons/b.md", source());
-    const problems = checkLessons([first, second]);
+    const problems = checkLessons([first, second], capacities);
     expect(problems).toContain('content/lessons/a.md: front matter.capacities[0]: "juggling" is not a capacity in content/capacities.json');
     expect(problems).toContain('content/lessons/b.md: front matter.slug: "the-trade-off" is also the slug of content/lessons/a.md');
     expect(problems).toContain("content/lessons/b.md: front matter.order: 2 is also the order of content/lessons/a.md");
-    expect(problems).toContain(`content/lessons: lesson 1 "${lessonPath[0]!.slug}" (from content/path.json) has no file`);
   });
 
-  it("reports an order that disagrees with the path", () => {
-    const problems = checkLessons([parseLessonFile(file, source({ front: { order: "4" } }))]);
-    expect(problems).toContain(`${file}: front matter.order: is 4, but content/path.json puts this lesson at 2`);
+  it("reports an order past the number of lessons", () => {
+    const problems = checkLessons([parseLessonFile(file, source({ front: { order: "4" } }))], capacities);
+    expect(problems).toContain(`${file}: front matter.order: is 4, but there is 1 lesson file: number them from 1 to 1`);
+  });
+
+  it("reports a capacity taught by no lesson, by two, or one that does not exist", () => {
+    const practice = (capacity: string) =>
+      `## One\n\nA.\n\n## Two\n\nB.\n\n\`\`\`practice capacity=${capacity}\nLog it.\n\`\`\`\n\n## Three\n\nC.\n`;
+    const lesson = (name: string, order: string, teaches: string) =>
+      parseLessonFile(`content/lessons/${name}.md`, source({ front: { slug: name, order, teaches }, body: practice(teaches) }));
+    const problems = checkLessons(
+      [lesson("a", "1", "catching-the-reflex"), lesson("b", "2", "catching-the-reflex"), lesson("c", "3", "juggling")],
+      capacities.slice(0, 2),
+    );
+    expect(problems).toEqual([
+      'content/lessons/b.md: front matter.teaches: "catching-the-reflex" is already taught by content/lessons/a.md',
+      'content/lessons/c.md: front matter.teaches: "juggling" is not a capacity in content/capacities.json',
+      'content/lessons/c.md: step 2.practice: "juggling" is not a capacity in content/capacities.json',
+      'content/capacities.json: [1].id: "staying-with-tender-feelings" is taught by no lesson (give one lesson "teaches: staying-with-tender-feelings")',
+    ]);
+  });
+
+  it("reads only YAML front matter, and says when it is missing or broken", () => {
+    expect(problemsOf("## One\n\nText.\n")).toEqual([`${file}: front matter: is missing (start the file with a --- block)`]);
+    expect(problemsOf("---\ntitle: [unclosed\n---\n\n## One\n")[0]).toMatch(/^content\/lessons\/99-sample\.md: front matter: is not valid YAML \(/);
+    expect(problemsOf('---js\n{ slug: "x" }\n---\n\n## One\n')).toEqual([
+      `${file}: front matter: is not valid YAML (only YAML front matter is read)`,
+    ]);
   });
 });

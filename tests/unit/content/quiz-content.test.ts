@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+import capacitiesJson from "@/content/capacities.json";
+import { lessons } from "@/lib/content/lessons";
 import {
   answerScale,
-  capacities,
   checkQuizContent,
   ContentError,
-  lessonPath,
   instruction,
+  knownIds,
   loadQuizContent,
   quiz,
   quizForVersion,
@@ -13,6 +14,7 @@ import {
   rawContentFiles,
   strategyTexts,
 } from "@/lib/content/quiz";
+import { checkCapacities } from "@/lib/content/schemas";
 import { STRATEGIES } from "@/lib/scoring/types";
 
 // Loosely typed on purpose: the tests write values the schemas must reject.
@@ -22,8 +24,6 @@ type Json = Record<string, any>;
 /** A deep copy of the real content to break in one place. */
 function brokenCopy() {
   return structuredClone(rawContentFiles) as {
-    path: Json[];
-    capacities: Json[];
     items: { version: string; instruction?: string; scale: Json[]; items: Json[] };
     strategies: Record<string, Json>;
   };
@@ -31,7 +31,7 @@ function brokenCopy() {
 
 describe("the real content", () => {
   it("passes every check", () => {
-    expect(checkQuizContent(rawContentFiles)).toEqual([]);
+    expect(checkQuizContent(rawContentFiles, knownIds)).toEqual([]);
   });
 
   it("has 50 items, 10 per strategy, two of them reverse-keyed", () => {
@@ -81,7 +81,7 @@ describe("the real content", () => {
 
   it("points intimacy avoidance at all five of the source's capacities and at lessons 1 to 5", () => {
     const pointers = quiz.pointsTo["intimacy-avoidance"];
-    expect(pointers.readFirst).toEqual(lessonPath.slice(0, 5).map((lesson) => lesson.slug));
+    expect(pointers.readFirst).toEqual(lessons().slice(0, 5).map((lesson) => lesson.slug));
     expect(pointers.capacities).toEqual([
       "catching-the-reflex",
       "staying-with-tender-feelings",
@@ -89,7 +89,7 @@ describe("the real content", () => {
       "letting-yourself-be-known",
       "telling-danger-from-echoes",
     ]);
-    expect(pointers.lessons).toEqual(lessonPath.slice(5, 10).map((lesson) => lesson.slug));
+    expect(pointers.lessons).toEqual(lessons().slice(5, 10).map((lesson) => lesson.slug));
   });
 
   it("points the other four strategies at lesson 11 and at the new capacity written for them", () => {
@@ -116,7 +116,7 @@ describe("the real content", () => {
   });
 
   it("points each strategy at its capacities and the lessons that teach them", () => {
-    const lessonOf = new Map(capacities.map((capacity) => [capacity.id, capacity.lesson]));
+    const lessonOf = new Map(lessons().map((lesson) => [lesson.teaches, lesson.slug]));
     for (const strategy of STRATEGIES) {
       const pointers = quiz.pointsTo[strategy];
       expect(pointers.readFirst).toEqual(strategyTexts[strategy].readFirst);
@@ -127,39 +127,6 @@ describe("the real content", () => {
       "let-others-carry-some",
       "stay-with-tender-feelings",
       "let-yourself-be-known",
-    ]);
-  });
-
-  it("lays out the thirteen lessons with capacities on lessons 6 to 10, 12 and 13", () => {
-    expect(lessonPath.map((lesson) => lesson.slug)).toEqual([
-      "the-pattern-from-inside",
-      "the-trade-off",
-      "why-willpower-fails",
-      "the-loop",
-      "what-needs-to-change",
-      "catch-the-reflex",
-      "stay-with-tender-feelings",
-      "space-without-leaving",
-      "let-yourself-be-known",
-      "real-danger-or-old-signal",
-      "the-other-strategies",
-      "say-it-straight",
-      "let-others-carry-some",
-    ]);
-    expect(lessonPath.map((lesson) => lesson.capacity ?? null)).toEqual([
-      null,
-      null,
-      null,
-      null,
-      null,
-      "catching-the-reflex",
-      "staying-with-tender-feelings",
-      "space-without-cutting-off",
-      "letting-yourself-be-known",
-      "telling-danger-from-echoes",
-      null,
-      "saying-it-straight",
-      "letting-others-help",
     ]);
   });
 
@@ -217,7 +184,7 @@ describe("checkQuizContent names the file and field of each problem", () => {
   it("reports an item id used twice", () => {
     const files = brokenCopy();
     files.items.items[12]!.id = "ia-03";
-    expect(checkQuizContent(files)).toEqual([
+    expect(checkQuizContent(files, knownIds)).toEqual([
       'content/quiz/items.json: items[12].id: "ia-03" is used twice',
     ]);
   });
@@ -225,7 +192,7 @@ describe("checkQuizContent names the file and field of each problem", () => {
   it("reports a strategy with fewer than 9 items", () => {
     const files = brokenCopy();
     files.items.items = files.items.items.filter((item) => !["ct-04", "ct-11"].includes(item.id));
-    expect(checkQuizContent(files)).toEqual([
+    expect(checkQuizContent(files, knownIds)).toEqual([
       'content/quiz/items.json: items: "control" has 8 items; each strategy needs 9 to 11',
     ]);
   });
@@ -237,7 +204,7 @@ describe("checkQuizContent names the file and field of each problem", () => {
       { id: "ia-91", strategy: "intimacy-avoidance", keyed: "plus", text: "I keep my real worries to myself." },
       { id: "ct-92", strategy: "control", keyed: "plus", text: "I make the plans so nobody else has to." },
     );
-    expect(checkQuizContent(files)).toEqual([
+    expect(checkQuizContent(files, knownIds)).toEqual([
       'content/quiz/items.json: items: "control" has 12 items; each strategy needs 9 to 11',
     ]);
   });
@@ -246,7 +213,7 @@ describe("checkQuizContent names the file and field of each problem", () => {
     const files = brokenCopy();
     files.items.items.find((item) => item.id === "ct-04")!.keyed = "minus";
     files.items.items.find((item) => item.id === "of-06")!.keyed = "plus";
-    expect(checkQuizContent(files)).toEqual([
+    expect(checkQuizContent(files, knownIds)).toEqual([
       'content/quiz/items.json: items: "control" has 3 minus-keyed items; each strategy needs exactly 2',
       'content/quiz/items.json: items: "overfunctioning" has 1 minus-keyed items; each strategy needs exactly 2',
     ]);
@@ -255,7 +222,7 @@ describe("checkQuizContent names the file and field of each problem", () => {
   it("reports an item with an unknown strategy", () => {
     const files = brokenCopy();
     files.items.items[5]!.strategy = "people-pleasing";
-    expect(checkQuizContent(files)).toEqual([
+    expect(checkQuizContent(files, knownIds)).toEqual([
       `content/quiz/items.json: items[5].strategy: "people-pleasing" is not a known strategy (${STRATEGY_LIST})`,
     ]);
   });
@@ -264,7 +231,7 @@ describe("checkQuizContent names the file and field of each problem", () => {
     const files = brokenCopy();
     files.strategies["people-pleasing"] = structuredClone(files.strategies["control"]!);
     delete files.strategies["control"];
-    expect(checkQuizContent(files)).toEqual([
+    expect(checkQuizContent(files, knownIds)).toEqual([
       "content/quiz/strategies.json: control: is required",
       "content/quiz/strategies.json: people-pleasing: is not a known strategy",
     ]);
@@ -273,7 +240,7 @@ describe("checkQuizContent names the file and field of each problem", () => {
   it("reports an unknown capacity id in a strategy's capacities", () => {
     const files = brokenCopy();
     files.strategies["control"]!.capacities[1] = "being-brave";
-    expect(checkQuizContent(files)).toEqual([
+    expect(checkQuizContent(files, knownIds)).toEqual([
       'content/quiz/strategies.json: control.capacities[1]: "being-brave" is not a capacity id in content/capacities.json',
     ]);
   });
@@ -282,9 +249,9 @@ describe("checkQuizContent names the file and field of each problem", () => {
     const files = brokenCopy();
     files.strategies["control"]!.readFirst = ["the-other-strategies", "holding-the-reins"];
     files.strategies["intimacy-avoidance"]!.readFirst.push("the-loop");
-    expect(checkQuizContent(files)).toEqual([
+    expect(checkQuizContent(files, knownIds)).toEqual([
       'content/quiz/strategies.json: intimacy-avoidance.readFirst[5]: "the-loop" is used twice',
-      'content/quiz/strategies.json: control.readFirst[1]: "holding-the-reins" is not a lesson slug in content/path.json',
+      'content/quiz/strategies.json: control.readFirst[1]: "holding-the-reins" is not the slug of a lesson in content/lessons',
     ]);
   });
 
@@ -292,55 +259,9 @@ describe("checkQuizContent names the file and field of each problem", () => {
     const files = brokenCopy();
     files.strategies["overfunctioning"]!.readFirst = [];
     delete files.strategies["control"]!.readFirst;
-    expect(checkQuizContent(files)).toEqual([
+    expect(checkQuizContent(files, knownIds)).toEqual([
       "content/quiz/strategies.json: control.readFirst: is required",
       "content/quiz/strategies.json: overfunctioning.readFirst: lists no lessons",
-    ]);
-  });
-
-  it("reports an unknown capacity id on a lesson", () => {
-    const files = brokenCopy();
-    files.path[5]!.capacity = "being-brave";
-    expect(checkQuizContent(files)).toEqual([
-      'content/path.json: [5].capacity: "being-brave" is not a capacity id in content/capacities.json',
-    ]);
-  });
-
-  it("reports a lesson that claims a capacity another lesson teaches", () => {
-    const files = brokenCopy();
-    files.path[10]!.capacity = "catching-the-reflex";
-    expect(checkQuizContent(files)).toEqual([
-      'content/path.json: [10].capacity: "catching-the-reflex" is taught by "catch-the-reflex" in content/capacities.json, not by this lesson',
-    ]);
-  });
-
-  it("reports a capacity whose lesson is not on the path", () => {
-    const files = brokenCopy();
-    files.capacities[2]!.lesson = "room-to-breathe";
-    expect(checkQuizContent(files)).toEqual([
-      'content/capacities.json: [2].lesson: "room-to-breathe" is not a lesson slug in content/path.json',
-    ]);
-  });
-
-  it("reports a capacity id used twice", () => {
-    const files = brokenCopy();
-    files.capacities[4]!.id = "catching-the-reflex";
-    expect(checkQuizContent(files)).toEqual([
-      'content/path.json: [9].capacity: "telling-danger-from-echoes" is not a capacity id in content/capacities.json',
-      'content/capacities.json: [4].id: "catching-the-reflex" is used twice',
-      'content/quiz/strategies.json: intimacy-avoidance.capacities[4]: "telling-danger-from-echoes" is not a capacity id in content/capacities.json',
-      'content/quiz/strategies.json: conflict-avoidance.capacities[2]: "telling-danger-from-echoes" is not a capacity id in content/capacities.json',
-      'content/quiz/strategies.json: control.capacities[1]: "telling-danger-from-echoes" is not a capacity id in content/capacities.json',
-    ]);
-  });
-
-  it("reports a lesson slug used twice", () => {
-    const files = brokenCopy();
-    files.path[4]!.slug = "the-loop";
-    // The renamed lesson is also one that intimacy avoidance sends readers to first.
-    expect(checkQuizContent(files)).toEqual([
-      'content/path.json: [4].slug: "the-loop" is used twice',
-      'content/quiz/strategies.json: intimacy-avoidance.readFirst[4]: "what-needs-to-change" is not a lesson slug in content/path.json',
     ]);
   });
 
@@ -348,11 +269,7 @@ describe("checkQuizContent names the file and field of each problem", () => {
     const files = brokenCopy();
     files.items.items[0]!.text = "   ";
     files.strategies["control"]!.bands.high = "";
-    files.capacities[0]!.summary = "\n";
-    files.path[2]!.title = "\t ";
-    expect(checkQuizContent(files)).toEqual([
-      "content/path.json: [2].title: is empty or only whitespace",
-      "content/capacities.json: [0].summary: is empty or only whitespace",
+    expect(checkQuizContent(files, knownIds)).toEqual([
       "content/quiz/items.json: items[0].text: is empty or only whitespace",
       "content/quiz/strategies.json: control.bands.high: is empty or only whitespace",
     ]);
@@ -362,7 +279,7 @@ describe("checkQuizContent names the file and field of each problem", () => {
     const files = brokenCopy();
     delete files.items.items[2]!.keyed;
     files.items.items[3]!.reversed = true;
-    expect(checkQuizContent(files)).toEqual([
+    expect(checkQuizContent(files, knownIds)).toEqual([
       "content/quiz/items.json: items[2].keyed: is required",
       "content/quiz/items.json: items[3].reversed: is not an expected field",
     ]);
@@ -371,7 +288,7 @@ describe("checkQuizContent names the file and field of each problem", () => {
   it("reports an item too long or too short to read well", () => {
     const files = brokenCopy();
     files.items.items[1]!.text = "I keep quiet.";
-    expect(checkQuizContent(files)).toEqual([
+    expect(checkQuizContent(files, knownIds)).toEqual([
       "content/quiz/items.json: items[1].text: has 3 words; items need 6 to 20",
     ]);
   });
@@ -380,7 +297,7 @@ describe("checkQuizContent names the file and field of each problem", () => {
     const files = brokenCopy();
     const [moved] = files.items.items.splice(5, 1); // ia-11
     files.items.items.splice(1, 0, moved!);
-    expect(checkQuizContent(files)).toEqual([
+    expect(checkQuizContent(files, knownIds)).toEqual([
       'content/quiz/items.json: items[1].strategy: "intimacy-avoidance" follows another "intimacy-avoidance" item; strategies must alternate',
     ]);
   });
@@ -390,7 +307,7 @@ describe("checkQuizContent names the file and field of each problem", () => {
     files.items.items[7]!.text = " ";
     files.items.items[9]!.strategy = "people-pleasing";
     files.items.items[12]!.id = "ia-03";
-    expect(checkQuizContent(files)).toEqual([
+    expect(checkQuizContent(files, knownIds)).toEqual([
       "content/quiz/items.json: items[7].text: is empty or only whitespace",
       `content/quiz/items.json: items[9].strategy: "people-pleasing" is not a known strategy (${STRATEGY_LIST})`,
       'content/quiz/items.json: items[12].id: "ia-03" is used twice',
@@ -400,7 +317,7 @@ describe("checkQuizContent names the file and field of each problem", () => {
   it("requires an instruction on the current items file", () => {
     const files = brokenCopy();
     delete files.items.instruction;
-    expect(checkQuizContent(files)).toEqual([
+    expect(checkQuizContent(files, knownIds)).toEqual([
       'content/quiz/items.json: instruction: is required: say what every item is about (a time frame and who), e.g. "Thinking about … over the past month, how often …?"',
     ]);
   });
@@ -408,9 +325,9 @@ describe("checkQuizContent names the file and field of each problem", () => {
   it("lets a retired items file go without an instruction, but checks one it has", () => {
     const files = brokenCopy();
     delete files.items.instruction;
-    expect(checkQuizContent(files, { retiredItems: true })).toEqual([]);
+    expect(checkQuizContent(files, knownIds, { retiredItems: true })).toEqual([]);
     files.items.instruction = "How often?";
-    expect(checkQuizContent(files, { retiredItems: true })).toEqual([
+    expect(checkQuizContent(files, knownIds, { retiredItems: true })).toEqual([
       "content/quiz/items.json: instruction: has 2 words; the instruction needs 10 to 40",
     ]);
   });
@@ -418,20 +335,46 @@ describe("checkQuizContent names the file and field of each problem", () => {
   it("reports an instruction that is blank, not a question, or too long", () => {
     const files = brokenCopy();
     files.items.instruction = " ";
-    expect(checkQuizContent(files)).toEqual(["content/quiz/items.json: instruction: is empty or only whitespace"]);
+    expect(checkQuizContent(files, knownIds)).toEqual(["content/quiz/items.json: instruction: is empty or only whitespace"]);
     files.items.instruction = "Think about the people closest to you over the past month and answer each one.";
-    expect(checkQuizContent(files)).toEqual([
+    expect(checkQuizContent(files, knownIds)).toEqual([
       "content/quiz/items.json: instruction: must end with a question mark: it asks how often each item was true",
     ]);
     files.items.instruction = `Thinking about ${"the people closest to you and ".repeat(8)}the past month, how often was this true?`;
-    expect(checkQuizContent(files)).toEqual(["content/quiz/items.json: instruction: has 58 words; the instruction needs 10 to 40"]);
+    expect(checkQuizContent(files, knownIds)).toEqual(["content/quiz/items.json: instruction: has 58 words; the instruction needs 10 to 40"]);
   });
 
   it("reports a broken answer scale", () => {
     const files = brokenCopy();
     files.items.scale.pop();
-    expect(checkQuizContent(files)).toEqual([
+    expect(checkQuizContent(files, knownIds)).toEqual([
       "content/quiz/items.json: scale: must list the values 1, 2, 3, 4, 5 once each, in order",
+    ]);
+  });
+});
+
+describe("checkCapacities names the field of each problem", () => {
+  const broken = () => structuredClone(capacitiesJson) as Json[];
+
+  it("passes the real capacities", () => {
+    expect(checkCapacities(capacitiesJson)).toEqual([]);
+  });
+
+  it("reports a capacity id used twice", () => {
+    const capacities = broken();
+    capacities[4]!.id = "catching-the-reflex";
+    expect(checkCapacities(capacities)).toEqual(['content/capacities.json: [4].id: "catching-the-reflex" is used twice']);
+  });
+
+  it("reports empty text, a missing field and one that no longer belongs there", () => {
+    const capacities = broken();
+    capacities[0]!.summary = "\n";
+    delete capacities[1]!.name;
+    capacities[2]!.lesson = "space-without-leaving";
+    expect(checkCapacities(capacities)).toEqual([
+      "content/capacities.json: [0].summary: is empty or only whitespace",
+      "content/capacities.json: [1].name: is required",
+      "content/capacities.json: [2].lesson: is not an expected field",
     ]);
   });
 });
@@ -440,7 +383,7 @@ describe("loading content", () => {
   it("throws one error that lists every problem", () => {
     const files = brokenCopy();
     files.items.items[12]!.id = "ia-03";
-    files.path[4]!.slug = "the-loop";
+    files.strategies["control"]!.readFirst = ["holding-the-reins"];
     let thrown: unknown;
     try {
       loadQuizContent(files);
@@ -448,12 +391,14 @@ describe("loading content", () => {
       thrown = error;
     }
     expect(thrown).toBeInstanceOf(ContentError);
-    expect((thrown as ContentError).problems).toHaveLength(3);
+    expect((thrown as ContentError).problems).toHaveLength(2);
     expect((thrown as Error).message).toContain('content/quiz/items.json: items[12].id: "ia-03" is used twice');
-    expect((thrown as Error).message).toContain('content/path.json: [4].slug: "the-loop" is used twice');
+    expect((thrown as Error).message).toContain(
+      'content/quiz/strategies.json: control.readFirst[0]: "holding-the-reins" is not the slug of a lesson in content/lessons',
+    );
   });
 
   it("leaves the real content untouched by the broken copies", () => {
-    expect(checkQuizContent(rawContentFiles)).toEqual([]);
+    expect(checkQuizContent(rawContentFiles, knownIds)).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
 import { currentProfile } from "@/lib/auth/profile";
-import { lessons } from "@/lib/content/lessons";
-import { capacities } from "@/lib/content/quiz";
+import { capacities, lessons } from "@/lib/content/lessons";
 import { listPracticeEntries } from "@/lib/data/practice-entries";
 import { reserveExport } from "@/lib/data/profile-data";
 import { listReflections } from "@/lib/data/reflections";

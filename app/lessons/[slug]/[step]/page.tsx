@@ -9,8 +9,7 @@ import { StepNav } from "@/components/lessons/step-nav";
 import { Container } from "@/components/ui/container";
 import { Notice } from "@/components/ui/notice";
 import { Prose } from "@/components/ui/prose";
-import { lessons } from "@/lib/content/lessons";
-import { capacities } from "@/lib/content/quiz";
+import { capacities, lessons } from "@/lib/content/lessons";
 import { lessonStepPath } from "@/lib/routes";
 
 // Lesson text is the same for everyone: every step is rendered at build time. The personal

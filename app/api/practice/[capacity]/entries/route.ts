@@ -1,5 +1,5 @@
 import { currentOrNewProfile, currentProfile } from "@/lib/auth/profile";
-import { capacities } from "@/lib/content/quiz";
+import { capacities } from "@/lib/content/lessons";
 import {
   addPracticeEntry,
   listPracticeEntries,
