@@ -1,7 +1,7 @@
 import "server-only";
 import type { CurrentProfile } from "@/lib/auth/profile";
-import { lessons } from "@/lib/content/lessons";
-import { capacities, quizForVersion } from "@/lib/content/quiz";
+import { capacities, lessons } from "@/lib/content/lessons";
+import { quizForVersion } from "@/lib/content/quiz";
 import { db } from "@/lib/db";
 import { storedScoresAgree } from "@/lib/scoring";
 import { openText, sealText } from "./encryption";
