@@ -8,7 +8,8 @@ import { ConfigError, encryptionKey, multiProcessProblem, parseConfig, redactUrl
 import { checkRedisOnce } from "../lib/redis";
 import { applyMigrations } from "../lib/db/migrations";
 import { log } from "../lib/log";
-import { REFUSED_EXIT_CODE, RestartPolicy, wasStopped } from "./lib/supervisor";
+import { REFUSED_EXIT_CODE } from "../lib/startup";
+import { RestartPolicy, wasStopped } from "./lib/supervisor";
 
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");

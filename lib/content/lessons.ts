@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { Lexer, marked, type Token, type Tokens } from "marked";
 import { parse as parseYaml } from "yaml";
 import * as z from "zod";
-import { STRATEGIES } from "../scoring/types";
+import { STRATEGIES } from "@/lib/scoring/types";
 import { capacities as knownCapacities, lessonPath } from "./quiz";
 import { ContentError, formatFieldPath, slug, text, type Capacity, type LessonPath } from "./schemas";
 

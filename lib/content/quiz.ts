@@ -1,12 +1,12 @@
 // The quiz and lessons-path content, validated once when this module loads. The JSON is
 // imported statically so Next bundles it and a broken file fails `next build` with the file
 // name and the field (the same import works in Vitest and in tsx scripts).
-import capacitiesJson from "../../content/capacities.json";
-import pathJson from "../../content/path.json";
-import retiredItems2026111 from "../../content/quiz/archive/items-2026.11-1.json";
-import itemsJson from "../../content/quiz/items.json";
-import strategiesJson from "../../content/quiz/strategies.json";
-import { STRATEGIES, type Quiz, type Strategy, type StrategyPointers } from "../scoring/types";
+import capacitiesJson from "@/content/capacities.json";
+import pathJson from "@/content/path.json";
+import retiredItems2026111 from "@/content/quiz/archive/items-2026.11-1.json";
+import itemsJson from "@/content/quiz/items.json";
+import strategiesJson from "@/content/quiz/strategies.json";
+import { STRATEGIES, type Quiz, type Strategy, type StrategyPointers } from "@/lib/scoring/types";
 import {
   ContentError,
   CONTENT_FILES,
