@@ -19,6 +19,8 @@ const serverLayers = ["lib/db", "lib/data", "lib/actions", "lib/auth"].flatMap(u
 
 // Cross-folder imports go through `@/…`, so the patterns below see every one of them.
 const noClimbing = { group: ["../*"], message: "Import across folders with `@/…` (the layer rules read those paths)." };
+// Tooling that only scripts and tests use (migrations, benchmarks) is not part of the running app.
+const noScripts = { group: ["@/scripts", "@/scripts/**"], message: "scripts/ is tooling; the running app (app, components, lib) never imports it." };
 
 const layers = [
   {
@@ -30,6 +32,7 @@ const layers = [
         message: "A component gets plain data from its page, never from lib/db or lib/data (a type-only import is fine).",
       },
       noClimbing,
+      noScripts,
     ],
   },
   {
@@ -37,6 +40,7 @@ const layers = [
     patterns: [
       { group: [...under("lib/db"), "@prisma/**"], message: "A page or route reads through lib/data, never lib/db." },
       noClimbing,
+      noScripts,
     ],
   },
   {
@@ -47,6 +51,7 @@ const layers = [
         message: "lib/scoring is pure: answers in, result out; no I/O, no React, nothing else from the app.",
       },
       noClimbing,
+      noScripts,
     ],
   },
   {
@@ -64,9 +69,10 @@ const layers = [
         message: "lib/content reads content files only: no database, session, network or request.",
       },
       noClimbing,
+      noScripts,
     ],
   },
-  { files: ["lib/**"], ignores: ["lib/scoring/**", "lib/content/**", "lib/db/generated/**"], patterns: [noClimbing] },
+  { files: ["lib/**"], ignores: ["lib/scoring/**", "lib/content/**", "lib/db/generated/**"], patterns: [noClimbing, noScripts] },
 ];
 
 /** The file `source` (as imported from `file`) names in this repository, or null for a package. */

@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { ConfigError, encryptionKey, multiProcessProblem, parseConfig, redactUrl, sessionSecret } from "../lib/config";
 import { checkRedisOnce } from "../lib/redis";
-import { applyMigrations } from "../lib/db/migrations";
+import { applyMigrations } from "./db/deploy";
 import { log } from "../lib/log";
 import { REFUSED_EXIT_CODE } from "../lib/startup";
 import { RestartPolicy, wasStopped } from "./lib/supervisor";
