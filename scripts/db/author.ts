@@ -18,7 +18,7 @@ import { passwordsOf } from "./secrets";
 import { withThrowawayPostgres } from "./throwaway-postgres";
 
 /** Where a temporary PostgreSQL database for replaying migrations may be created. */
-export function shadowBaseUrl(env: Record<string, string | undefined> = process.env): string {
+function shadowBaseUrl(env: Record<string, string | undefined> = process.env): string {
   const databaseUrl = env.DATABASE_URL?.trim();
   const url =
     env.SHADOW_DATABASE_URL?.trim() ||

@@ -21,6 +21,7 @@ import type { TrackedFactory } from "./adapters";
 import { schemaPath, type Provider } from "./migrations-folder";
 import { hideSecrets } from "./secrets";
 
+/** Every table and enum in the database is the schema's: none to leave alone. */
 export const noFilters: SchemaFilter = { externalTables: [], externalEnums: [] };
 
 type EngineModule = typeof import("@prisma/schema-engine-wasm");
