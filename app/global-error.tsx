@@ -29,6 +29,8 @@ export default function GlobalError({ retry }: { error: unknown; retry: () => vo
               actions={
                 <>
                   <Button onClick={() => retry()}>Try again</Button>
+                  {/* A full page load: the root layout failed, so the client router cannot be trusted. */}
+                  {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
                   <a href="/" className={buttonClassName("secondary")}>
                     Go to the home page
                   </a>

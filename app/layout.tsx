@@ -29,6 +29,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <head>
         {/* Blocking on purpose, and tiny: it must run before a page reached by Back is drawn. */}
+        {/* eslint-disable-next-line @next/next/no-sync-scripts */}
         <script src="/leave-guard.js" />
       </head>
       <body className="flex min-h-dvh flex-col">

@@ -1,7 +1,9 @@
 import { config, ConfigError, encryptionKey, multiProcessProblem, redactUrl, sessionSecret, type AppConfig } from "@/lib/config";
 import { checkRedisOnce } from "@/lib/redis";
 import { describeError, log } from "@/lib/log";
-import { REFUSED_EXIT_CODE } from "../scripts/lib/supervisor";
+
+/** The server's exit code when it refuses to run beside the others: it has said why, and npm start's supervisor does not start it again. */
+export const REFUSED_EXIT_CODE = 78;
 
 /** A broken setting stops the server with one clear line, not a stack trace on every request. */
 export function exitOnConfigError(): void {

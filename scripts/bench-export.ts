@@ -23,7 +23,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import autocannon from "autocannon";
-import pg from "pg";
+import { createThrowawayPostgres } from "./db/throwaway-postgres";
 import { loadResult, printTable, saveReport, settings, startQuizSession, type App, type LoadResult, type Ratio } from "./lib/bench";
 import { DEFAULT_HEAP_GROWING_PERCENT } from "../lib/config";
 import { descendants } from "./lib/processes";
@@ -221,17 +221,11 @@ async function main(): Promise<number> {
   }
   const postgres = process.env.BENCH_POSTGRES_URL || process.env.TEST_POSTGRES_URL;
   if (postgres) {
-    const name = `drawbridge_bench_export_${randomBytes(4).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: postgres });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
+    const database = await createThrowawayPostgres(postgres, "drawbridge_bench_export");
     try {
-      const url = new URL(postgres);
-      url.pathname = `/${name}`;
-      figures.push(await measureOn("PostgreSQL", url.toString()));
+      figures.push(await measureOn("PostgreSQL", database.url));
     } finally {
-      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-      await admin.end();
+      await database.drop();
     }
   }
   const results = figures.flatMap((f) => f.results);

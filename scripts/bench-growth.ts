@@ -19,6 +19,7 @@ import type { DatabaseConfig } from "../lib/config";
 import { quiz } from "../lib/content/quiz";
 import { createDb, type Db } from "../lib/db";
 import { scoreAttempt, type AttemptAnswers } from "../lib/scoring";
+import { createThrowawayPostgres } from "./db/throwaway-postgres";
 import { kib, saveReport, startApp, startQuizSession, type App, type LoadResult, type Ratio } from "./lib/bench";
 import { strategyScoreRows } from "../lib/data/score-rows";
 import { simulateRespondents } from "./lib/simulate-respondents";
@@ -271,21 +272,9 @@ async function runOn(provider: "sqlite" | "postgresql"): Promise<{ results: Load
   let databaseUrl: string | undefined;
   if (provider === "postgresql") {
     const server = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-    const name = `drawbridge_bench_growth_${Date.now()}`;
-    const admin = async (sql: string) => {
-      const client = new pg.Client({ connectionString: server });
-      await client.connect();
-      try {
-        await client.query(sql);
-      } finally {
-        await client.end();
-      }
-    };
-    await admin(`CREATE DATABASE "${name}"`);
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    dropPostgres = () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    const database = await createThrowawayPostgres(server, "drawbridge_bench_growth");
+    databaseUrl = database.url;
+    dropPostgres = database.drop;
   }
   let app: App | undefined;
   let db: Db | undefined;

@@ -17,7 +17,7 @@ async function main() {
   // Imported after DATABASE_URL is set: lib/config reads it once.
   const { config } = await import("../lib/config");
   const { db } = await import("../lib/db");
-  const { applyMigrations } = await import("../lib/db/migrations");
+  const { applyMigrations } = await import("./db/deploy");
   const { quiz } = await import("../lib/content/quiz");
   const { analyseQuiz } = await import("../lib/data/item-analysis");
   const { forgetCachedReliability, quizReliability } = await import("../lib/data/reliability");

@@ -1,7 +1,7 @@
 // `npm run db:migrate`: applies pending migrations to the database DATABASE_URL names
 // (SQLite by default), exactly like `prisma migrate deploy`, with no engine to download.
 import { ConfigError, parseConfig, redactUrl, type DatabaseConfig } from "../lib/config";
-import { applyMigrations } from "../lib/db/migrations";
+import { applyMigrations } from "./db/deploy";
 
 function fail(message: string): never {
   console.error(message);

@@ -4,7 +4,7 @@
 // PostgreSQL's migration is computed in a temporary database on the server named by
 // SHADOW_DATABASE_URL, TEST_POSTGRES_URL or a postgres DATABASE_URL (created and dropped here).
 import { relative } from "node:path";
-import { createMigration } from "../lib/db/migrations";
+import { createMigration } from "./db/author";
 import { writePostgresSchema } from "./lib/schema-sync.mjs";
 
 function fail(message: string): never {

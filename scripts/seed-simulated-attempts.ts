@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import { quiz } from "../lib/content/quiz";
 import { config } from "../lib/config";
 import { db } from "../lib/db";
-import { applyMigrations } from "../lib/db/migrations";
+import { applyMigrations } from "./db/deploy";
 import { SIMULATED_PROFILE_NAME, seedSimulatedAttempts } from "./lib/seed-simulated-attempts";
 import { simulateRespondents } from "./lib/simulate-respondents";
 

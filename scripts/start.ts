@@ -6,9 +6,10 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { ConfigError, encryptionKey, multiProcessProblem, parseConfig, redactUrl, sessionSecret } from "../lib/config";
 import { checkRedisOnce } from "../lib/redis";
-import { applyMigrations } from "../lib/db/migrations";
+import { applyMigrations } from "./db/deploy";
 import { log } from "../lib/log";
-import { REFUSED_EXIT_CODE, RestartPolicy, serverArgs, wasStopped } from "./lib/supervisor";
+import { REFUSED_EXIT_CODE } from "../lib/startup";
+import { RestartPolicy, serverArgs, wasStopped } from "./lib/supervisor";
 
 const require = createRequire(import.meta.url);
 const nextBin = require.resolve("next/dist/bin/next");

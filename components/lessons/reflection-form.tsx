@@ -48,6 +48,8 @@ export function ReflectionForm({ lessonSlug, promptId, prompt }: Props) {
       if (form.current) save(new FormData(form.current));
     }, AUTOSAVE_AFTER_MS);
     return () => clearTimeout(timer);
+    // Only typing restarts the timer; save() is new on every render and reads the form when it fires.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [text, formAction]);
 
   // Sent once any save already on its way has answered (see first-save.ts).

@@ -207,6 +207,8 @@ export function QuizQuestion({ attemptId, items, scale, instruction, initialAnsw
               Back
             </a>
           ) : (
+            // A full page load back to the quiz's start, as it has always been (not a client-side Link).
+            // eslint-disable-next-line @next/next/no-html-link-for-pages
             <a href="/quiz" className={buttonClassName("secondary")}>
               Back
             </a>

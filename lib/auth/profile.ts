@@ -3,13 +3,10 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { cookies, headers } from "next/headers";
 import { isAPIError } from "better-auth/api";
 import { TooManyRequests } from "@/lib/data/errors";
-import { findSessionProfile } from "@/lib/data/profiles";
+import { findSessionProfile, type CurrentProfile } from "@/lib/data/profiles";
 import { reserve } from "@/lib/data/rate-limits";
 import { config } from "@/lib/config";
 import { auth } from "./index";
-
-/** Who is asking: the only identity lib/data functions accept. */
-export type CurrentProfile = { id: string; isGuest: boolean };
 
 /**
  * The session token from the one cookie the auth library verifies (its exact name, which is

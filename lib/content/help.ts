@@ -4,7 +4,7 @@
 // file says when that was, so a reader (and an editor) can see how fresh it is.
 // Validated once when this module loads; `npm run content:check` runs the same checks.
 import * as z from "zod";
-import linesJson from "../../content/help/lines.json";
+import linesJson from "@/content/help/lines.json";
 import { ContentError, fileProblem, formatFieldPath, isRecord, records, schemaProblems, slug, text } from "./schemas";
 
 export const HELP_LINES_FILE = "content/help/lines.json";

@@ -9,8 +9,8 @@ import matter from "gray-matter";
 import { Lexer, marked, type Token, type Tokens } from "marked";
 import { parse as parseYaml } from "yaml";
 import * as z from "zod";
-import capacitiesJson from "../../content/capacities.json";
-import { STRATEGIES } from "../scoring/types";
+import capacitiesJson from "@/content/capacities.json";
+import { STRATEGIES } from "@/lib/scoring/types";
 import { ContentError, CONTENT_FILES, formatFieldPath, LESSONS_DIR, parseCapacities, slug, text, type Capacity } from "./schemas";
 
 export type { Capacity } from "./schemas";

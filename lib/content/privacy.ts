@@ -2,7 +2,7 @@
 // when this module loads. tests/unit/content/stored-fields.test.ts holds it against
 // prisma/schema.prisma, so a model or field added without saying what it keeps fails the tests.
 import * as z from "zod";
-import storedJson from "../../content/privacy/stored.json";
+import storedJson from "@/content/privacy/stored.json";
 import { ContentError, schemaProblems, text } from "./schemas";
 
 export const STORED_FILE = "content/privacy/stored.json";

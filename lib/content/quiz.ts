@@ -2,10 +2,10 @@
 // points to (lessons.ts). The JSON is imported statically so Next bundles it and a broken file
 // fails `next build` with the file name and the field (the same import works in Vitest and in
 // tsx scripts).
-import retiredItems2026111 from "../../content/quiz/archive/items-2026.11-1.json";
-import itemsJson from "../../content/quiz/items.json";
-import strategiesJson from "../../content/quiz/strategies.json";
-import { STRATEGIES, type Quiz, type Strategy, type StrategyPointers } from "../scoring/types";
+import retiredItems2026111 from "@/content/quiz/archive/items-2026.11-1.json";
+import itemsJson from "@/content/quiz/items.json";
+import strategiesJson from "@/content/quiz/strategies.json";
+import { STRATEGIES, type Quiz, type Strategy, type StrategyPointers } from "@/lib/scoring/types";
 import { capacities, lessons, lessonTeaching, type Lesson } from "./lessons";
 import {
   ContentError,

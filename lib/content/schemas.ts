@@ -2,7 +2,7 @@
 // that hold across them (the lesson files have theirs in lessons.ts). Every problem names its file and field, so a broken
 // edit fails the build (or `npm run content:check`) with a message an editor can act on.
 import * as z from "zod";
-import { ANSWER_VALUES, STRATEGIES } from "../scoring/types";
+import { ANSWER_VALUES, STRATEGIES } from "@/lib/scoring/types";
 
 /** Where each content file lives, relative to the project root. */
 export const CONTENT_FILES = {

@@ -2,7 +2,7 @@
 // when this module loads. Like lib/content/quiz.ts, the JSON is imported statically so a broken
 // file fails `next build` and `npm run content:check` with the file name and the field.
 import * as z from "zod";
-import sourcesJson from "../../content/sources.json";
+import sourcesJson from "@/content/sources.json";
 import { ContentError, fileProblem, records, schemaProblems, slug, text } from "./schemas";
 
 export const SOURCES_FILE = "content/sources.json";

@@ -1,5 +1,5 @@
 import "server-only";
-import type { CurrentProfile } from "@/lib/auth/profile";
+import type { CurrentProfile } from "@/lib/data/profiles";
 import { config } from "@/lib/config";
 import { describeProfile } from "./profiles";
 

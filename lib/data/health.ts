@@ -1,5 +1,7 @@
 import "server-only";
+import { config } from "@/lib/config";
 import { databaseProvider, db } from "@/lib/db";
+import { redisAnswers } from "@/lib/redis";
 
 export type DatabaseHealth = {
   database: "sqlite" | "postgresql";
@@ -30,4 +32,9 @@ async function check(): Promise<DatabaseHealth> {
     const canRead = await db().$queryRaw`SELECT 1`.then(() => true, () => false);
     return { database, state: canRead ? "cannot-save" : "unreachable", error };
   }
+}
+
+/** True when Redis, which holds the sessions with REDIS_URL, answers now; always true without it (the sessions are in the database). */
+export function sessionStoreAnswers(): Promise<boolean> {
+  return redisAnswers(config());
 }

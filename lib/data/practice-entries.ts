@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { CurrentProfile } from "@/lib/auth/profile";
+import type { CurrentProfile } from "@/lib/data/profiles";
 import { SLUG_PATTERN } from "@/lib/content/schemas";
 import { formatCount } from "@/lib/format";
 import { db } from "@/lib/db";

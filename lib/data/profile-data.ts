@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { CurrentProfile } from "@/lib/auth/profile";
+import type { CurrentProfile } from "@/lib/data/profiles";
 import { quiz, quizForVersion } from "@/lib/content/quiz";
 import { databaseProvider, db, Prisma } from "@/lib/db";
 import { describeError, log } from "@/lib/log";

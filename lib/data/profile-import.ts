@@ -1,5 +1,5 @@
 import "server-only";
-import type { CurrentProfile } from "@/lib/auth/profile";
+import type { CurrentProfile } from "@/lib/data/profiles";
 import { capacities, lessons } from "@/lib/content/lessons";
 import { quizForVersion } from "@/lib/content/quiz";
 import { db } from "@/lib/db";

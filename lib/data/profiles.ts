@@ -1,6 +1,8 @@
 import "server-only";
-import type { CurrentProfile } from "@/lib/auth/profile";
 import { db } from "@/lib/db";
+
+/** Who is asking: the only identity lib/data functions accept. */
+export type CurrentProfile = { id: string; isGuest: boolean };
 
 /** Who the visitor is, as the account pages show it. */
 export type ProfileSummary = { kind: "guest" } | { kind: "account"; email: string };

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import type { CurrentProfile } from "@/lib/auth/profile";
+import type { CurrentProfile } from "@/lib/data/profiles";
 import { quiz } from "@/lib/content/quiz";
 import { databaseProvider, db, Prisma } from "@/lib/db";
 import { strategyScoreRows } from "./score-rows";

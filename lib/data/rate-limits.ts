@@ -165,7 +165,7 @@ export function redisLimits(client: Redis): LimitStore {
 export function redisOrDatabase(client: Redis, fallback: LimitStore = databaseLimits): LimitStore {
   const redis = redisLimits(client);
   let away = false;
-  async function use<T>(step: (store: LimitStore) => Promise<T>): Promise<T> {
+  async function withStore<T>(step: (store: LimitStore) => Promise<T>): Promise<T> {
     let cause: unknown;
     // A connection lost and not yet back: the database at once, rather than waiting on a
     // reconnection attempt per try. A client still making its first connection is waited for.
@@ -189,10 +189,10 @@ export function redisOrDatabase(client: Redis, fallback: LimitStore = databaseLi
     return step(fallback);
   }
   return {
-    take: (...args) => use((store) => store.take(...args)),
-    read: (key) => use((store) => store.read(key)),
-    giveBack: (key, allowed) => use((store) => store.giveBack(key, allowed)),
-    clear: (key) => use((store) => store.clear(key)),
+    take: (...args) => withStore((store) => store.take(...args)),
+    read: (key) => withStore((store) => store.read(key)),
+    giveBack: (key, allowed) => withStore((store) => store.giveBack(key, allowed)),
+    clear: (key) => withStore((store) => store.clear(key)),
   };
 }
 

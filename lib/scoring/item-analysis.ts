@@ -13,7 +13,7 @@
 // - Correlations between two scales: the attempts scored on both (pairwise).
 // Values are keyed first: a minus-keyed item's answer v counts as 6 − v throughout, so item
 // means and correlations read in the strategy's direction.
-import { formatStatistic } from "../format";
+import { formatStatistic } from "@/lib/format";
 import { CovarianceAccumulator, feldtInterval } from "./statistics";
 import { STRATEGIES, type Quiz, type QuizItem, type Strategy } from "./types";
 

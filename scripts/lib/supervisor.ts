@@ -9,9 +9,6 @@ export const HEALTHY_RUN_MS = 60_000;
 export const QUICK_EXIT_MS = 10_000;
 export const QUICK_EXITS_TO_GIVE_UP = 5;
 
-/** The server's exit code when it refuses to run beside the others (lib/startup.ts): it has said why, and starting it again would not help. */
-export const REFUSED_EXIT_CODE = 78;
-
 export type ServerExit = { code: number | null; signal: NodeJS.Signals | null; ranForMs: number };
 export type RestartDecision = { restart: true; delayMs: number } | { restart: false; reason: string };
 

@@ -12,6 +12,7 @@ import path from "node:path";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import Redis from "ioredis";
 import { Client } from "pg";
+import { createThrowawayPostgres } from "../../scripts/db/throwaway-postgres";
 import { newAddress, newEmail, PASSWORD } from "./support/accounts";
 import { OwnServer } from "./support/own-server";
 import { freePort, waitFor } from "./support/processes";
@@ -130,24 +131,7 @@ class Balancer {
 /** A database of the run's own on the machine's PostgreSQL (TEST_POSTGRES_URL), or a throwaway server. */
 async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> } | null> {
   const admin = process.env.TEST_POSTGRES_URL;
-  if (admin) {
-    const name = `drawbridge_two_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
-    const client = new Client({ connectionString: admin });
-    await client.connect();
-    await client.query(`CREATE DATABASE ${name}`);
-    await client.end();
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      drop: async () => {
-        const dropper = new Client({ connectionString: admin });
-        await dropper.connect();
-        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await dropper.end();
-      },
-    };
-  }
+  if (admin) return createThrowawayPostgres(admin, "drawbridge_two");
   const bin = postgresBinDir();
   if (!bin) return null;
   const server = await ThrowawayPostgres.create(bin);

@@ -2,7 +2,7 @@
 // results and an evenly spread sample for its charts, /me/compare exactly the two it shows.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { CurrentProfile } from "@/lib/auth/profile";
+import type { CurrentProfile } from "@/lib/data/profiles";
 import { quiz } from "@/lib/content/quiz";
 import { db } from "@/lib/db";
 import {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { inject } from "vitest";
 import { describe, expect, it } from "vitest";
-import type { CurrentProfile } from "@/lib/auth/profile";
+import type { CurrentProfile } from "@/lib/data/profiles";
 import { quiz } from "@/lib/content/quiz";
 import { db } from "@/lib/db";
 import { TooManyRequests } from "@/lib/data/errors";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CurrentProfile } from "@/lib/auth/profile";
+import type { CurrentProfile } from "@/lib/data/profiles";
 import { quiz } from "@/lib/content/quiz";
 import { db } from "@/lib/db";
 import { finishAttempt, getResult, listResults, saveAnswer, startAttempt } from "@/lib/data/quiz-attempts";

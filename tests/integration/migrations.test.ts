@@ -7,7 +7,9 @@ import { join } from "node:path";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import type { DatabaseConfig } from "@/lib/config";
 import { createDb, type Db } from "@/lib/db";
-import { applyMigrations, migrationsDir, pendingMigrationSql, schemaPath } from "@/lib/db/migrations";
+import { pendingMigrationSql } from "@/scripts/db/author";
+import { applyMigrations } from "@/scripts/db/deploy";
+import { migrationsDir, schemaPath } from "@/scripts/db/migrations-folder";
 import { postgresSchemaFrom } from "../../scripts/lib/schema-sync.mjs";
 import { createTestDatabase } from "./setup/databases";
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, inject, it, vi } from "vitest";
-import type { CurrentProfile } from "@/lib/auth/profile";
+import type { CurrentProfile } from "@/lib/data/profiles";
 import { db } from "@/lib/db";
 import { makeGuestProfile } from "./support/profiles";
 

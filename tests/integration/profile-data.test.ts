@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import type { CurrentProfile } from "@/lib/auth/profile";
+import type { CurrentProfile } from "@/lib/data/profiles";
 import { quiz } from "@/lib/content/quiz";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/db/generated/sqlite/client";

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, inject, it, vi } from "vitest";
-import type { CurrentProfile } from "@/lib/auth/profile";
+import type { CurrentProfile } from "@/lib/data/profiles";
 import { quiz, quizForVersion } from "@/lib/content/quiz";
 import { db } from "@/lib/db";
 import { exportProfileData } from "@/lib/data/profile-data";

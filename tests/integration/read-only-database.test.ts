@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { parseConfig } from "@/lib/config";
 import { createDb, db, type Db } from "@/lib/db";
-import type { CurrentProfile } from "@/lib/auth/profile";
+import type { CurrentProfile } from "@/lib/data/profiles";
 import { makeGuestProfile } from "./support/profiles";
 
 // With the database readable but not writable (a read-only SQLite file, a full disk, a

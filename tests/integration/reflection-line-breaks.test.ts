@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { CurrentProfile } from "@/lib/auth/profile";
+import type { CurrentProfile } from "@/lib/data/profiles";
 import { listReflections, REFLECTION_MAX_LENGTH } from "@/lib/data/reflections";
 import { lessons } from "@/lib/content/lessons";
 import { makeGuestProfile } from "./support/profiles";

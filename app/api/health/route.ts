@@ -1,6 +1,4 @@
-import { config } from "@/lib/config";
-import { checkDatabase } from "@/lib/data/health";
-import { redisAnswers } from "@/lib/redis";
+import { checkDatabase, sessionStoreAnswers } from "@/lib/data/health";
 import { describeError, log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
@@ -15,7 +13,7 @@ const reasons = {
  * or (with REDIS_URL) when Redis, which holds the sessions, does not answer.
  */
 export async function GET() {
-  const [{ database, state, error }, sessionsReachable] = await Promise.all([checkDatabase(), redisAnswers(config())]);
+  const [{ database, state, error }, sessionsReachable] = await Promise.all([checkDatabase(), sessionStoreAnswers()]);
   if (state === "ok" && !sessionsReachable) {
     log.error("health.redis_unreachable", {});
     return Response.json(

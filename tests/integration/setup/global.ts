@@ -1,7 +1,7 @@
 // Vitest globalSetup for the integration projects: one database per project (per provider),
 // migrated once, its URL handed to the tests with `inject("databaseUrl")`, dropped at the end.
 import type { TestProject } from "vitest/node";
-import { applyMigrations } from "../../../lib/db/migrations";
+import { applyMigrations } from "../../../scripts/db/deploy";
 import { createTestDatabase } from "./databases";
 
 declare module "vitest" {

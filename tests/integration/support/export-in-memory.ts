@@ -1,7 +1,7 @@
 // The export as it was built before it streamed: every row read at once and the document
 // returned as one object. Kept here only as the reference the streamed export must equal,
 // byte for byte, for the same data (tests/integration/export-stream.test.ts).
-import type { CurrentProfile } from "@/lib/auth/profile";
+import type { CurrentProfile } from "@/lib/data/profiles";
 import { quiz, quizForVersion } from "@/lib/content/quiz";
 import { db } from "@/lib/db";
 import { listPracticeEntries } from "@/lib/data/practice-entries";

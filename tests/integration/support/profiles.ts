@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { CurrentProfile } from "@/lib/auth/profile";
+import type { CurrentProfile } from "@/lib/data/profiles";
 import { db } from "@/lib/db";
 
 /** A fresh guest profile row, as the auth library would make it. */

@@ -10,7 +10,6 @@ import {
 import { ContentError as ContentErrorForHelp } from "@/lib/content/schemas";
 
 // Loosely typed on purpose: the tests write values the schema must reject.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 
 /** A deep copy of the real file to break in one place. */

@@ -18,7 +18,6 @@ import { checkCapacities } from "@/lib/content/schemas";
 import { STRATEGIES } from "@/lib/scoring/types";
 
 // Loosely typed on purpose: the tests write values the schemas must reject.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 
 /** A deep copy of the real content to break in one place. */

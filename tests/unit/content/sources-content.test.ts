@@ -3,7 +3,6 @@ import { ContentError } from "@/lib/content/schemas";
 import { checkSources, doiUrl, loadSources, rawSources, sourceGroups } from "@/lib/content/sources";
 
 // Loosely typed on purpose: the tests write values the schema must reject.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = Record<string, any>;
 
 /** A deep copy of the real file to break in one place. */
