@@ -1,4 +1,5 @@
 import { buttonClassName } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
 import { REMINDER_FILE_PATH } from "@/lib/routes";
 import {
   DEFAULT_PRACTICE_TIME,
@@ -158,7 +159,7 @@ export function ReminderForm({ kind, lessonSlug, problems = {}, idPrefix = "remi
 /** The form folded away under one line, for pages where a reminder is an aside. */
 export function ReminderOffer({ kind, lessonSlug, className }: { kind: ReminderKind; lessonSlug?: string; className?: string }) {
   return (
-    <details className={["rounded-2xl border border-line bg-surface print:hidden", className].filter(Boolean).join(" ")}>
+    <details className={cn("rounded-2xl border border-line bg-surface print:hidden", className)}>
       <summary className="flex min-h-12 cursor-pointer items-center rounded-2xl px-5 py-3 font-semibold">
         {kind === "retake-quiz" ? "Remind me to retake the quiz" : "Remind me to practise"}
       </summary>
