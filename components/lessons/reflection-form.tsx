@@ -3,10 +3,10 @@
 import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { saveReflectionForm, type ReflectionFormState } from "@/lib/actions/reflections";
 import { buttonClassName } from "@/components/ui/button";
+import { REFLECTION_MAX_LENGTH as LIMIT } from "@/lib/validation/reflections";
 import { afterFirstSave, canSaveNow } from "./first-save";
 
 const AUTOSAVE_AFTER_MS = 1200;
-const LIMIT = 5000;
 
 type Props = { lessonSlug: string; promptId: string; prompt: string };
 
