@@ -19,15 +19,17 @@ type FieldProps = {
   error?: string;
   /** Announce the message as it appears (for forms that stay on the page when refused). */
   errorRole?: "alert";
-  /** The id of other text that describes the control (a note elsewhere in the form), read last. */
+  /** The id of other text that describes the control (a note, or a message above the form), read last. */
   describedBy?: string;
+  /** Marks the control invalid when the message about it is shown elsewhere (see describedBy). */
+  invalid?: boolean;
   className?: string;
   /** The control itself (input, textarea, select), given its id and aria wiring. */
   children: (control: FieldControlProps) => ReactNode;
 };
 
 /** A form field: label, control, hint and message, with the control labelled and described by them. */
-export function Field({ id, label, hint, hintPlacement = "under-label", error, errorRole, describedBy, className, children }: FieldProps) {
+export function Field({ id, label, hint, hintPlacement = "under-label", error, errorRole, describedBy, invalid, className, children }: FieldProps) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const described = cn(hint ? hintId : null, error ? errorId : null, describedBy) || undefined;
@@ -43,7 +45,7 @@ export function Field({ id, label, hint, hintPlacement = "under-label", error, e
         {label}
       </label>
       {hintPlacement === "under-label" ? hintText : null}
-      {children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": described })}
+      {children({ id, "aria-invalid": error || invalid ? true : undefined, "aria-describedby": described })}
       {hintPlacement === "under-control" ? hintText : null}
       {error ? (
         <p id={errorId} role={errorRole} className="mt-2 font-medium text-accent">
