@@ -7,12 +7,8 @@ import { cn } from "@/components/ui/cn";
 import { Field } from "@/components/ui/field";
 import type { PracticeEntrySaveResult } from "@/lib/actions/practice-entries";
 import { PRACTICE_TEXTS } from "@/lib/notes";
-import {
-  EARLIEST_PRACTICE_DAY,
-  PRACTICE_TEXT_MAX_LENGTH,
-  type PracticeEntryDraft,
-  type PracticeEntryField,
-} from "@/lib/validation/practice-entries";
+import { EARLIEST_PRACTICE_DAY, PRACTICE_TEXT_MAX_LENGTH } from "@/lib/validation/limits";
+import type { PracticeEntryDraft, PracticeEntryField } from "@/lib/validation/practice-entries";
 
 /** What a save from the form came to: the server's answer, or null when it didn't reach the server. */
 export type PracticeEntrySaveOutcome = PracticeEntrySaveResult | null;

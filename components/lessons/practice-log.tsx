@@ -1,10 +1,9 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { addToPracticeLog, changePracticeEntry, removePracticeEntry } from "@/lib/actions/practice-entries";
-import { practiceLogEntry, type PracticeEntryDraft, type PracticeLogEntry } from "@/lib/validation/practice-entries";
+import type { PracticeEntryDraft, PracticeLogEntry } from "@/lib/validation/practice-entries";
 import { afterFirstSave } from "./first-save";
 import { PracticeEntryView } from "./practice-entry";
 import { PracticeEntryForm, type PracticeEntrySaveOutcome } from "./practice-entry-form";
@@ -21,8 +20,8 @@ type Props = {
   headingLevel?: 2 | 3 | 4;
 };
 
-/** What GET /api/practice/<capacity>/entries answers (the log's one read; its writes are server actions). */
-const entriesResponse = z.object({ entries: z.array(practiceLogEntry) });
+/** What GET /api/practice/<capacity>/entries answers: the log's one read (its writes are server actions). */
+type EntriesResponse = { entries: PracticeLogEntry[] };
 
 /** Today where the visitor is, as YYYY-MM-DD (the date input's format). */
 function localToday(): string {
@@ -79,7 +78,7 @@ export function PracticeLog({ capacity, capacityName, headingLevel = 3 }: Props)
     setLoadFailed(false);
     fetch(collection, { cache: "no-store" })
       .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`HTTP ${response.status}`))))
-      .then((body: unknown) => current && setEntries(newestFirst(entriesResponse.parse(body).entries)))
+      .then((body: EntriesResponse) => current && setEntries(newestFirst(body.entries)))
       .catch(() => current && setLoadFailed(true));
     return () => {
       current = false;

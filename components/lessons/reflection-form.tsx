@@ -4,7 +4,7 @@ import { startTransition, useActionState, useEffect, useRef, useState } from "re
 import { saveReflectionForm, type ReflectionFormState } from "@/lib/actions/reflections";
 import { buttonClassName } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { REFLECTION_MAX_LENGTH as LIMIT } from "@/lib/validation/reflections";
+import { REFLECTION_MAX_LENGTH as LIMIT } from "@/lib/validation/limits";
 import { afterFirstSave, canSaveNow } from "./first-save";
 
 const AUTOSAVE_AFTER_MS = 1200;

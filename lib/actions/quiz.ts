@@ -10,7 +10,7 @@ import { databaseUnavailable, NOTHING_SAVED } from "@/lib/http/failures";
 import { recordId } from "@/lib/http/ids";
 import { questionPath, resultPath } from "@/lib/routes";
 import { fieldMessages } from "@/lib/validation/field-messages";
-import { postedAnswerValue } from "@/lib/validation/quiz";
+import { CHOOSE_AN_ANSWER } from "@/lib/validation/quiz";
 
 export type AnswerFormState = { error?: string };
 
@@ -34,7 +34,7 @@ const answerForm = z.object({
   attemptId: recordId,
   position: z.coerce.number().int().min(1).max(longestQuiz),
   itemId: recordId,
-  value: postedAnswerValue,
+  value: z.coerce.number({ message: CHOOSE_AN_ANSWER }),
 });
 
 /**

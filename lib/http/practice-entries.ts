@@ -7,6 +7,7 @@ import {
   practiceEntryFields,
   type PracticeEntryField,
   type PracticeEntryFields,
+  type PracticeLogEntry,
 } from "@/lib/validation/practice-entries";
 
 /** Reads a request body into entry fields, or a reason and one message per field that is wrong (the 400 body). */
@@ -23,6 +24,6 @@ export function readPracticeEntryFields(
 }
 
 /** An entry as the routes send it: the day as YYYY-MM-DD, times as ISO strings. */
-export function practiceEntryJson(entry: PracticeEntry) {
+export function practiceEntryJson(entry: PracticeEntry): PracticeLogEntry & { capacity: string; updatedAt: string } {
   return { ...entry, practisedOn: entry.practisedOn.toISOString().slice(0, 10), updatedAt: entry.updatedAt.toISOString() };
 }

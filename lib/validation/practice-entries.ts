@@ -2,12 +2,8 @@
 // routes and the data layer (client-safe: zod only). Also the entry as the browser holds it.
 import { z } from "zod";
 import { SLUG_PATTERN } from "@/lib/content/schemas";
+import { EARLIEST_PRACTICE_DAY, PRACTICE_TEXT_MAX_LENGTH } from "./limits";
 import { writtenText } from "./text";
-
-/** The most characters each of an entry's three texts may have. */
-export const PRACTICE_TEXT_MAX_LENGTH = 2000;
-/** The earliest day an entry may be about, as the date input's `min` has it. */
-export const EARLIEST_PRACTICE_DAY = "2000-01-01";
 
 export const PRACTICE_PROBLEMS = {
   noDay: "Please give the date this happened.",
@@ -72,14 +68,13 @@ export type PracticeEntryField = keyof PracticeEntryFields;
 export type PracticeEntryDraft = Record<PracticeEntryField, string>;
 
 /** An entry as the browser holds it: the day as YYYY-MM-DD, nothing else of the row. */
-export const practiceLogEntry = z.object({
-  id: z.string(),
-  practisedOn: z.iso.date(),
-  whatHappened: z.string(),
-  whatNoticed: z.string(),
-  whatYouDid: z.string(),
-});
-export type PracticeLogEntry = z.infer<typeof practiceLogEntry>;
+export type PracticeLogEntry = {
+  id: string;
+  practisedOn: string;
+  whatHappened: string;
+  whatNoticed: string;
+  whatYouDid: string;
+};
 
 /** A saved entry as the browser holds it. */
 export function toPracticeLogEntry(entry: {

@@ -1,9 +1,10 @@
 // What a reflection may be: checked by the lesson's form, its server action and the data layer (client-safe: zod only).
 import { z } from "zod";
 import { SLUG_PATTERN } from "@/lib/content/schemas";
+import { REFLECTION_MAX_LENGTH } from "./limits";
 import { writtenText } from "./text";
 
-export const REFLECTION_MAX_LENGTH = 5000;
+export { REFLECTION_MAX_LENGTH };
 
 export const REFLECTION_PROBLEMS = {
   tooLong: `Please keep a reflection under ${REFLECTION_MAX_LENGTH.toLocaleString("en")} characters.`,
