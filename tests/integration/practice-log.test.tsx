@@ -258,3 +258,26 @@ describe("PracticeLog", () => {
     expect(await listPracticeEntries(visitor.profile!)).toEqual([]);
   });
 });
+
+describe("the practice log's server actions, called by anyone", () => {
+  it("change and delete nothing of another visitor's entries, and say the entry isn't here", async () => {
+    const owner = await makeGuestProfile();
+    const theirs = await addPracticeEntry(owner, earlier);
+    // visitor.profile is a different guest: the one calling.
+    expect(await actions.changePracticeEntry(theirs.id, { ...earlier, whatYouDid: "Overwritten." })).toEqual({
+      error: "This entry isn’t here any more.",
+      fieldErrors: {},
+    });
+    expect(await actions.removePracticeEntry(theirs.id)).toBe("deleted"); // nothing of theirs is there for this visitor
+    expect(await listPracticeEntries(owner)).toMatchObject([{ id: theirs.id, whatYouDid: earlier.whatYouDid }]);
+  });
+
+  it("refuse an unknown practice and a draft that is no form's, saving nothing", async () => {
+    expect(await actions.addToPracticeLog("not-a-capacity", earlier)).toEqual({ error: "There is no practice by that name.", fieldErrors: {} });
+    expect(await actions.addToPracticeLog("catching-the-reflex", null)).toEqual({
+      error: "That entry could not be saved. Please try again.",
+      fieldErrors: {},
+    });
+    expect(await listPracticeEntries(visitor.profile!)).toEqual([]);
+  });
+});
