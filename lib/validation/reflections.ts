@@ -4,8 +4,6 @@ import { SLUG_PATTERN } from "@/lib/content/schemas";
 import { REFLECTION_MAX_LENGTH } from "./limits";
 import { writtenText } from "./text";
 
-export { REFLECTION_MAX_LENGTH };
-
 export const REFLECTION_PROBLEMS = {
   tooLong: `Please keep a reflection under ${REFLECTION_MAX_LENGTH.toLocaleString("en")} characters.`,
   blank: "Please write a few words, or clear the box to leave it empty.",

@@ -3,14 +3,15 @@ import { act, fireEvent, render, screen, waitFor } from "@testing-library/react"
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetFirstSave } from "@/components/lessons/first-save";
 import type { ReflectionFormState } from "@/lib/actions/reflections";
-import { REFLECTION_MAX_LENGTH } from "@/lib/validation/reflections";
+import { REFLECTION_MAX_LENGTH } from "@/lib/validation/limits";
 
 // The server action stands in here; the real one is covered end to end in Chromium.
 const action = vi.hoisted(() => ({
   save: vi.fn(async (_previous: ReflectionFormState, formData: FormData): Promise<ReflectionFormState> => {
-    const { REFLECTION_MAX_LENGTH, REFLECTION_PROBLEMS } = await import("@/lib/validation/reflections");
+    const { REFLECTION_PROBLEMS } = await import("@/lib/validation/reflections");
+    const { REFLECTION_MAX_LENGTH: LIMIT } = await import("@/lib/validation/limits");
     const text = String(formData.get("text"));
-    return text.length > REFLECTION_MAX_LENGTH
+    return text.length > LIMIT
       ? { text, error: REFLECTION_PROBLEMS.tooLong }
       : { text, savedAt: new Date().toISOString() };
   }),
