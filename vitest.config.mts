@@ -21,7 +21,7 @@ const integration = (provider: "sqlite" | "postgresql"): TestProjectInlineConfig
   test: {
     name: `integration-${provider}`,
     environment: "node",
-    include: ["tests/integration/**/*.test.ts"],
+    include: ["tests/integration/**/*.test.{ts,tsx}"],
     globalSetup: ["tests/integration/setup/global.ts"],
     setupFiles: ["tests/integration/setup/env.ts"],
     provide: { provider },

@@ -7,6 +7,7 @@ const shortDate = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "sho
 // Calendar days (a practice day, a date written in the content) are kept as UTC midnight; show
 // that same day wherever the server or the browser is.
 const calendarDay = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+const calendarDayWithWeekday = new Intl.DateTimeFormat("en-GB", { weekday: "long", day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
 
 /** A moment, as the date it fell on: "27 November 2026" (a result finished, a reflection saved). */
 export const formatDate = (date: Date) => longDate.format(date);
@@ -18,6 +19,8 @@ export const formatShortDate = (date: Date) => shortDate.format(date);
 export const formatDay = (day: Date | string) => calendarDay.format(typeof day === "string" ? new Date(`${day}T00:00:00Z`) : day);
 
 /** A moment's day for `<time dateTime>`: "2026-11-27". */
+/** A calendar day with its weekday, e.g. "Monday, 2 March 2026" (a practice log entry's day). */
+export const formatDayWithWeekday = (day: Date | string) => calendarDayWithWeekday.format(typeof day === "string" ? new Date(`${day}T00:00:00Z`) : day);
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** A count with its thousands marked: "10,000". */

@@ -3,6 +3,7 @@
 import { TextLink } from "@/components/ui/text-link";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import type { AccountField, AccountFormState } from "@/lib/actions/account";
 import { MIN_PASSWORD_LENGTH } from "@/lib/validation/limits";
 
@@ -26,9 +27,6 @@ export function AccountForm({ mode, action }: AccountFormProps) {
   const [state, formAction, pending] = useActionState(action, { email: "" });
   const text = words[mode];
   const id = (field: AccountField | "form", part = "") => `${mode}-${field}${part}`;
-  const error = (field: AccountField) => state.fieldErrors?.[field];
-  const describedBy = (field: AccountField, hint?: boolean) =>
-    [hint ? id(field, "-hint") : null, error(field) ? id(field, "-error") : null].filter(Boolean).join(" ") || undefined;
   const control =
     "mt-2 block min-h-12 w-full rounded-xl border border-line-strong bg-canvas px-4 py-2 text-ink aria-[invalid=true]:border-accent";
 
@@ -39,54 +37,33 @@ export function AccountForm({ mode, action }: AccountFormProps) {
           {state.formError}
         </p>
       ) : null}
-      <div>
-        <label htmlFor={id("email")} className="block font-semibold">
-          Email
-        </label>
-        <input
-          id={id("email")}
-          name="email"
-          type="email"
-          autoComplete="email"
-          required
-          defaultValue={state.email}
-          key={`email-${state.email}`}
-          aria-invalid={error("email") ? true : undefined}
-          aria-describedby={describedBy("email")}
-          className={control}
-        />
-        {error("email") ? (
-          <p id={id("email", "-error")} className="mt-2 font-medium text-accent">
-            {error("email")}
-          </p>
-        ) : null}
-      </div>
-      <div>
-        <label htmlFor={id("password")} className="block font-semibold">
-          Password
-        </label>
-        {text.passwordHint ? (
-          <p id={id("password", "-hint")} className="mt-1 text-sm text-muted">
-            {text.passwordHint}
-          </p>
-        ) : null}
-        <input
-          id={id("password")}
-          name="password"
-          type="password"
-          autoComplete={text.autoComplete}
-          required
-          minLength={mode === "sign-up" ? MIN_PASSWORD_LENGTH : undefined}
-          aria-invalid={error("password") ? true : undefined}
-          aria-describedby={describedBy("password", Boolean(text.passwordHint))}
-          className={control}
-        />
-        {error("password") ? (
-          <p id={id("password", "-error")} className="mt-2 font-medium text-accent">
-            {error("password")}
-          </p>
-        ) : null}
-      </div>
+      <Field id={id("email")} label="Email" error={state.fieldErrors?.email}>
+        {(wiring) => (
+          <input
+            {...wiring}
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            defaultValue={state.email}
+            key={`email-${state.email}`}
+            className={control}
+          />
+        )}
+      </Field>
+      <Field id={id("password")} label="Password" hint={text.passwordHint} error={state.fieldErrors?.password}>
+        {(wiring) => (
+          <input
+            {...wiring}
+            name="password"
+            type="password"
+            autoComplete={text.autoComplete}
+            required
+            minLength={mode === "sign-up" ? MIN_PASSWORD_LENGTH : undefined}
+            className={control}
+          />
+        )}
+      </Field>
       <Button type="submit" disabled={pending}>
         {pending ? text.pending : text.submit}
       </Button>

@@ -2,6 +2,7 @@
 
 import { useActionState, useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { deleteEverything, type DeleteEverythingState } from "@/lib/actions/profile";
 
 type Props = {
@@ -18,9 +19,6 @@ export function DeleteEverythingForm({ word }: Props) {
     confirmation: "",
   });
   const field = useRef<HTMLInputElement>(null);
-  const fieldId = "deletion-confirmation";
-  const hintId = `${fieldId}-hint`;
-  const errorId = `${fieldId}-error`;
 
   // After a wrong word, the box is ready for the right one: focused, with the old word selected.
   useEffect(() => {
@@ -31,31 +29,32 @@ export function DeleteEverythingForm({ word }: Props) {
 
   return (
     <form action={formAction} noValidate className="max-w-reading space-y-3">
-      <label htmlFor={fieldId} className="block font-semibold">
-        To confirm, type the word <span className="font-mono">{word}</span>
-      </label>
-      <p id={hintId} className="text-sm text-muted">
-        This can’t be undone. Nothing is deleted until you press the button.
-      </p>
-      <input
-        ref={field}
-        id={fieldId}
-        name="confirmation"
-        type="text"
-        defaultValue={state.confirmation}
-        autoComplete="off"
-        autoCapitalize="none"
-        autoCorrect="off"
-        spellCheck={false}
-        aria-invalid={state.error ? true : undefined}
-        aria-describedby={state.error ? `${errorId} ${hintId}` : hintId}
-        className="block min-h-12 w-full max-w-xs rounded-xl border border-line-strong bg-canvas px-4 py-2.5"
-      />
-      {state.error ? (
-        <p id={errorId} role="alert" className="font-medium text-accent">
-          {state.error}
-        </p>
-      ) : null}
+      <Field
+        id="deletion-confirmation"
+        label={
+          <>
+            To confirm, type the word <span className="font-mono">{word}</span>
+          </>
+        }
+        hint="This can’t be undone. Nothing is deleted until you press the button."
+        error={state.error}
+        errorRole="alert"
+      >
+        {(wiring) => (
+          <input
+            {...wiring}
+            ref={field}
+            name="confirmation"
+            type="text"
+            defaultValue={state.confirmation}
+            autoComplete="off"
+            autoCapitalize="none"
+            autoCorrect="off"
+            spellCheck={false}
+            className="mt-2 block min-h-12 w-full max-w-xs rounded-xl border border-line-strong bg-canvas px-4 py-2.5"
+          />
+        )}
+      </Field>
       <div className="pt-2">
         <Button type="submit" disabled={deleting}>
           {deleting ? "Deleting…" : "Delete everything"}

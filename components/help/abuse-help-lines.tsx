@@ -1,5 +1,6 @@
 import { helpLines, telHref, type Country, type Elsewhere, type HelpLine } from "@/lib/content/help";
 import { formatDay } from "@/lib/format";
+import { cn } from "@/components/ui/cn";
 
 export type HelpHeadingLevel = 2 | 3 | 4 | 5;
 
@@ -69,7 +70,7 @@ export function AbuseHelpLines({
 }: AbuseHelpLinesProps) {
   const Heading = `h${headingLevel}` as const;
   return (
-    <div className={["@container space-y-5", className].filter(Boolean).join(" ")}>
+    <div className={cn("@container space-y-5", className)}>
       {/* Two columns only where there is room for them (the help page), one inside a lesson. */}
       <ul className="grid gap-4 @xl:grid-cols-2">
         {countries.map((country) => (

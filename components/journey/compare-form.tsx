@@ -1,4 +1,5 @@
 import { buttonClassName, type ButtonVariant } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import type { NumberedResult } from "./format";
 
 type Props = {
@@ -20,7 +21,7 @@ const select = "mt-2 block min-h-12 w-full rounded-xl border border-line-strong 
  */
 export function CompareForm({ results, from, to, error, variant = "secondary" }: Props) {
   const errorId = "compare-error";
-  const described = error ? { "aria-describedby": errorId, "aria-invalid": true } : {};
+  const errorShown = error ? errorId : undefined;
   const option = (result: NumberedResult) => (
     <option key={result.id} value={result.id}>
       {result.date} ({result.title})
@@ -34,22 +35,20 @@ export function CompareForm({ results, from, to, error, variant = "secondary" }:
         </p>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-2">
-        <div>
-          <label htmlFor="compare-from" className="block font-semibold">
-            Earlier result
-          </label>
-          <select id="compare-from" name="from" defaultValue={from ?? results[1]?.id} className={select} {...described}>
-            {results.map(option)}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="compare-to" className="block font-semibold">
-            Later result
-          </label>
-          <select id="compare-to" name="to" defaultValue={to ?? results[0]?.id} className={select} {...described}>
-            {results.map(option)}
-          </select>
-        </div>
+        <Field id="compare-from" label="Earlier result" describedBy={errorShown} invalid={Boolean(error)}>
+          {(wiring) => (
+            <select {...wiring} name="from" defaultValue={from ?? results[1]?.id} className={select}>
+              {results.map(option)}
+            </select>
+          )}
+        </Field>
+        <Field id="compare-to" label="Later result" describedBy={errorShown} invalid={Boolean(error)}>
+          {(wiring) => (
+            <select {...wiring} name="to" defaultValue={to ?? results[0]?.id} className={select}>
+              {results.map(option)}
+            </select>
+          )}
+        </Field>
       </div>
       <button type="submit" className={buttonClassName(variant, "mt-5")}>
         Compare these two

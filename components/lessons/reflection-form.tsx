@@ -3,10 +3,12 @@
 import { startTransition, useActionState, useEffect, useRef, useState } from "react";
 import { saveReflectionForm, type ReflectionFormState } from "@/lib/actions/reflections";
 import { buttonClassName } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { REFLECTION_MAX_LENGTH as LIMIT } from "@/lib/validation/limits";
 import { afterFirstSave, canSaveNow } from "./first-save";
+import { formatCount } from "@/lib/format";
 
 const AUTOSAVE_AFTER_MS = 1200;
-const LIMIT = 5000;
 
 type Props = { lessonSlug: string; promptId: string; prompt: string };
 
@@ -22,7 +24,7 @@ export function ReflectionForm({ lessonSlug, promptId, prompt }: Props) {
   const edited = useRef(false);
   const form = useRef<HTMLFormElement>(null);
   const fieldId = `reflection-${promptId}`;
-  const errorId = `${fieldId}-error`;
+  const noteId = `${fieldId}-note`;
 
   // Bring back what the visitor wrote before (unless they have started typing already).
   useEffect(() => {
@@ -92,38 +94,32 @@ export function ReflectionForm({ lessonSlug, promptId, prompt }: Props) {
     >
       <input type="hidden" name="lessonSlug" value={lessonSlug} />
       <input type="hidden" name="promptId" value={promptId} />
-      <label htmlFor={fieldId} className="block font-semibold">
-        {prompt}
-      </label>
-      <textarea
-        id={fieldId}
-        name="text"
-        rows={6}
-        value={text}
-        onChange={(event) => {
-          edited.current = true;
-          setText(event.target.value);
-        }}
-        aria-invalid={state.error ? true : undefined}
-        aria-describedby={state.error ? errorId : `${fieldId}-note`}
-        className="block w-full rounded-xl border border-line-strong bg-canvas px-4 py-3 leading-relaxed"
-        placeholder={loaded ? "Write as much or as little as you like." : undefined}
-      />
-      {state.error ? (
-        <p id={errorId} role="alert" className="font-medium text-accent">
-          {state.error}
-        </p>
-      ) : null}
+      <Field id={fieldId} label={prompt} error={state.error} errorRole="alert" describedBy={state.error ? undefined : noteId}>
+        {(wiring) => (
+          <textarea
+            {...wiring}
+            name="text"
+            rows={6}
+            value={text}
+            onChange={(event) => {
+              edited.current = true;
+              setText(event.target.value);
+            }}
+            className="mt-3 block w-full rounded-xl border border-line-strong bg-canvas px-4 py-3 leading-relaxed"
+            placeholder={loaded ? "Write as much or as little as you like." : undefined}
+          />
+        )}
+      </Field>
       <div className="flex flex-wrap items-center gap-4">
         <button type="submit" className={buttonClassName("secondary")} disabled={saving}>
           Save reflection
         </button>
         <p role="status" className="text-sm text-muted">
           {status}
-          {text.length > LIMIT * 0.9 ? ` · ${text.length.toLocaleString("en")} of ${LIMIT.toLocaleString("en")} characters` : ""}
+          {text.length > LIMIT * 0.9 ? ` · ${formatCount(text.length)} of ${formatCount(LIMIT)} characters` : ""}
         </p>
       </div>
-      <p id={`${fieldId}-note`} className="text-sm text-muted">
+      <p id={noteId} className="text-sm text-muted">
         Private to you. Saved on this device’s session; nothing is shared.
       </p>
     </form>

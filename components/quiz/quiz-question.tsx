@@ -5,6 +5,7 @@ import { startTransition, useActionState, useCallback, useEffect, useRef, useSta
 import { submitAnswer, type AnswerFormState } from "@/lib/actions/quiz";
 import { buttonClassName } from "@/components/ui/button";
 import { questionPath, resultPath } from "@/lib/routes";
+import { CHOOSE_AN_ANSWER } from "@/lib/validation/quiz";
 import { QuizProgress } from "./quiz-progress";
 
 type Props = {
@@ -16,7 +17,6 @@ type Props = {
   initialAnswers: Readonly<Record<string, number>>;
 };
 
-const CHOOSE_FIRST = "Choose the answer that fits best, then go on.";
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -100,7 +100,7 @@ export function QuizQuestion({ attemptId, items, scale, instruction, initialAnsw
     event.preventDefault();
     if (finishing) return;
     if (choice === undefined) {
-      setError(CHOOSE_FIRST);
+      setError(CHOOSE_AN_ANSWER);
       fieldset.current?.querySelector<HTMLInputElement>('input[type="radio"]')?.focus();
       return;
     }

@@ -1,4 +1,6 @@
 import { buttonClassName } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { Field } from "@/components/ui/field";
 import { REMINDER_FILE_PATH } from "@/lib/routes";
 import {
   DEFAULT_PRACTICE_TIME,
@@ -29,16 +31,6 @@ const control = "mt-2 block min-h-12 w-full rounded-xl border border-line-strong
  */
 export function ReminderForm({ kind, lessonSlug, problems = {}, idPrefix = "reminder" }: Props) {
   const id = (field: string) => `${idPrefix}-${field}`;
-  const errorFor = (field: ReminderField) =>
-    problems[field] ? (
-      <p id={id(`${field}-error`)} className="mt-2 font-medium text-accent">
-        {problems[field]}
-      </p>
-    ) : null;
-  const described = (field: ReminderField, hint?: string) => {
-    const ids = [hint, problems[field] ? id(`${field}-error`) : undefined].filter(Boolean).join(" ");
-    return { "aria-describedby": ids || undefined, "aria-invalid": problems[field] ? true : undefined };
-  };
   const general = problems.kind ?? problems.lesson;
 
   return (
@@ -56,71 +48,60 @@ export function ReminderForm({ kind, lessonSlug, problems = {}, idPrefix = "remi
         </p>
       ) : null}
 
-      <div>
-        <label htmlFor={id("title")} className="block font-semibold">
-          What your calendar will say
-        </label>
-        <input
-          id={id("title")}
-          name="title"
-          type="text"
-          required
-          maxLength={MAX_REMINDER_TITLE_LENGTH}
-          defaultValue={DEFAULT_REMINDER_TITLES[kind]}
-          autoComplete="off"
-          className={control}
-          {...described("title", id("title-hint"))}
-        />
-        <p id={id("title-hint")} className="mt-2 text-sm text-muted">
-          Anyone who sees your calendar sees this, so choose words you’re comfortable with.
-        </p>
-        {errorFor("title")}
-      </div>
+      <Field
+        id={id("title")}
+        label="What your calendar will say"
+        hint="Anyone who sees your calendar sees this, so choose words you’re comfortable with."
+        hintPlacement="under-control"
+        error={problems.title}
+      >
+        {(wiring) => (
+          <input
+            {...wiring}
+            name="title"
+            type="text"
+            required
+            maxLength={MAX_REMINDER_TITLE_LENGTH}
+            defaultValue={DEFAULT_REMINDER_TITLES[kind]}
+            autoComplete="off"
+            className={control}
+          />
+        )}
+      </Field>
 
       {kind === "retake-quiz" ? (
-        <div>
-          <label htmlFor={id("weeks")} className="block font-semibold">
-            When
-          </label>
-          <select id={id("weeks")} name="weeks" defaultValue={DEFAULT_RETAKE_WEEKS} className={control} {...described("weeks")}>
-            {RETAKE_WEEKS.map((weeks) => (
-              <option key={weeks} value={weeks}>
-                In {weeks} weeks
-              </option>
-            ))}
-          </select>
-          {errorFor("weeks")}
-        </div>
+        <Field id={id("weeks")} label="When" error={problems.weeks}>
+          {(wiring) => (
+            <select {...wiring} name="weeks" defaultValue={DEFAULT_RETAKE_WEEKS} className={control}>
+              {RETAKE_WEEKS.map((weeks) => (
+                <option key={weeks} value={weeks}>
+                  In {weeks} weeks
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       ) : (
         <div className="grid gap-5 sm:grid-cols-2">
-          <div>
-            <label htmlFor={id("repeat")} className="block font-semibold">
-              How often
-            </label>
-            <select id={id("repeat")} name="repeat" defaultValue="weekly" className={control} {...described("repeat", id("repeat-hint"))}>
-              <option value="daily">Every day</option>
-              <option value="weekly">Every week</option>
-            </select>
-            <p id={id("repeat-hint")} className="mt-2 text-sm text-muted">
-              From tomorrow, for {PRACTICE_WEEKS} weeks; then it stops by itself.
-            </p>
-            {errorFor("repeat")}
-          </div>
-          <div>
-            <label htmlFor={id("time")} className="block font-semibold">
-              At what time
-            </label>
-            <input
-              id={id("time")}
-              name="time"
-              type="time"
-              required
-              defaultValue={DEFAULT_PRACTICE_TIME}
-              className={control}
-              {...described("time")}
-            />
-            {errorFor("time")}
-          </div>
+          <Field
+            id={id("repeat")}
+            label="How often"
+            hint={`From tomorrow, for ${PRACTICE_WEEKS} weeks; then it stops by itself.`}
+            hintPlacement="under-control"
+            error={problems.repeat}
+          >
+            {(wiring) => (
+              <select {...wiring} name="repeat" defaultValue="weekly" className={control}>
+                <option value="daily">Every day</option>
+                <option value="weekly">Every week</option>
+              </select>
+            )}
+          </Field>
+          <Field id={id("time")} label="At what time" error={problems.time}>
+            {(wiring) => (
+              <input {...wiring} name="time" type="time" required defaultValue={DEFAULT_PRACTICE_TIME} className={control} />
+            )}
+          </Field>
         </div>
       )}
 
@@ -158,7 +139,7 @@ export function ReminderForm({ kind, lessonSlug, problems = {}, idPrefix = "remi
 /** The form folded away under one line, for pages where a reminder is an aside. */
 export function ReminderOffer({ kind, lessonSlug, className }: { kind: ReminderKind; lessonSlug?: string; className?: string }) {
   return (
-    <details className={["rounded-2xl border border-line bg-surface print:hidden", className].filter(Boolean).join(" ")}>
+    <details className={cn("rounded-2xl border border-line bg-surface print:hidden", className)}>
       <summary className="flex min-h-12 cursor-pointer items-center rounded-2xl px-5 py-3 font-semibold">
         {kind === "retake-quiz" ? "Remind me to retake the quiz" : "Remind me to practise"}
       </summary>

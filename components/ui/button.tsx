@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ComponentProps } from "react";
+import { cn } from "./cn";
 
 export type ButtonVariant = "primary" | "secondary";
 
@@ -15,7 +16,7 @@ const variants: Record<ButtonVariant, string> = {
 
 /** The class list for anything that should look like a button (links, buttons, form submits). */
 export function buttonClassName(variant: ButtonVariant = "primary", extra?: string): string {
-  return [base, variants[variant], extra].filter(Boolean).join(" ");
+  return cn(base, variants[variant], extra);
 }
 
 type ButtonProps = ComponentProps<"button"> & { variant?: ButtonVariant };

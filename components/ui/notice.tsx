@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { cn } from "./cn";
 
 export type NoticeTone = "soft" | "accent" | "highlight";
 
@@ -24,7 +25,7 @@ type NoticeProps = {
 export function Notice({ children, title, headingLevel = 2, tone = "soft", className }: NoticeProps) {
   const Heading = (`h${headingLevel}` as const);
   return (
-    <div className={["rounded-2xl border p-5 sm:p-6", tones[tone], className].filter(Boolean).join(" ")}>
+    <div className={cn("rounded-2xl border p-5 sm:p-6", tones[tone], className)}>
       {title ? <Heading className="mt-0 mb-2 text-lg font-semibold">{title}</Heading> : null}
       <div className="space-y-3">{children}</div>
     </div>

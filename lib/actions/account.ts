@@ -7,6 +7,7 @@ import { z } from "zod";
 import { auth, SIGN_IN_REFUSED } from "@/lib/auth";
 import { endCurrentSession } from "@/lib/auth/profile";
 import { email, newPassword } from "@/lib/validation/account";
+import { fieldMessages } from "@/lib/validation/field-messages";
 import { MAX_PASSWORD_LENGTH } from "@/lib/validation/limits";
 
 export type AccountField = "email" | "password";
@@ -31,12 +32,7 @@ function parse<T extends z.ZodType<{ email: string; password: string }>>(schema:
   const raw = { email: String(formData.get("email") ?? ""), password: String(formData.get("password") ?? "") };
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { data: parsed.data as z.infer<T> };
-  const fieldErrors: Partial<Record<AccountField, string>> = {};
-  for (const issue of parsed.error.issues) {
-    const field = issue.path[0] as AccountField;
-    fieldErrors[field] ??= issue.message;
-  }
-  return { refused: { email: raw.email, fieldErrors } satisfies AccountFormState };
+  return { refused: { email: raw.email, fieldErrors: fieldMessages<AccountField>(parsed.error) } satisfies AccountFormState };
 }
 
 /** Creates an account; a guest's saved work moves into it. Then opens My journey. */

@@ -7,6 +7,7 @@ import { endAllSessions } from "@/lib/auth/sessions";
 import { deleteProfileData, DELETION_WORD } from "@/lib/data/profile-data";
 import { databaseUnavailable } from "@/lib/http/failures";
 import { log } from "@/lib/log";
+import { fieldMessages } from "@/lib/validation/field-messages";
 
 export type DeleteEverythingState = {
   /** What the visitor typed (shown again without JavaScript). */
@@ -31,7 +32,7 @@ export async function deleteEverything(_previous: DeleteEverythingState, formDat
   const typed = formData instanceof FormData ? formData.get("confirmation") : null; // null: a hand-made call
   const parsed = form.safeParse({ confirmation: typed ?? undefined });
   if (!parsed.success) {
-    return { confirmation: typeof typed === "string" ? typed : "", error: parsed.error.issues[0]!.message };
+    return { confirmation: typeof typed === "string" ? typed : "", error: fieldMessages<"confirmation">(parsed.error).confirmation };
   }
   const profile = await currentProfile();
   // No profile: it was deleted already (another tab) or the session ended; either way nothing is left.

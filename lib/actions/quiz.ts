@@ -9,6 +9,8 @@ import { finishAttempt, saveAnswer, startAttempt } from "@/lib/data/quiz-attempt
 import { databaseUnavailable, NOTHING_SAVED } from "@/lib/http/failures";
 import { recordId } from "@/lib/http/ids";
 import { questionPath, resultPath } from "@/lib/routes";
+import { fieldMessages } from "@/lib/validation/field-messages";
+import { CHOOSE_AN_ANSWER } from "@/lib/validation/quiz";
 
 export type AnswerFormState = { error?: string };
 
@@ -32,7 +34,7 @@ const answerForm = z.object({
   attemptId: recordId,
   position: z.coerce.number().int().min(1).max(longestQuiz),
   itemId: recordId,
-  value: z.coerce.number({ message: "Choose the answer that fits best, then go on." }),
+  value: z.coerce.number({ message: CHOOSE_AN_ANSWER }),
 });
 
 /**
@@ -48,8 +50,7 @@ export async function submitAnswer(_previous: AnswerFormState, formData: FormDat
     value: formData.get("value") ?? undefined,
   });
   if (!parsed.success) {
-    const valueIssue = parsed.error.issues.find((issue) => issue.path[0] === "value");
-    return { error: valueIssue?.message ?? "That answer could not be saved. Please try again." };
+    return { error: fieldMessages<keyof typeof answerForm.shape>(parsed.error).value ?? "That answer could not be saved. Please try again." };
   }
   const { attemptId, position, itemId, value } = parsed.data;
   const profile = await currentProfile();

@@ -3,8 +3,10 @@
 import { z } from "zod";
 import { currentOrNewProfile } from "@/lib/auth/profile";
 import { lessons } from "@/lib/content/lessons";
-import { reflectionInput, saveReflection } from "@/lib/data/reflections";
+import { saveReflection } from "@/lib/data/reflections";
 import { refusalMessage } from "@/lib/http/failures";
+import { fieldMessages } from "@/lib/validation/field-messages";
+import { reflectionInput, type ReflectionInput } from "@/lib/validation/reflections";
 
 export type ReflectionFormState = {
   /** What the visitor sent (shown again without JavaScript). */
@@ -31,8 +33,9 @@ export async function saveReflectionForm(_previous: ReflectionFormState, formDat
     ?.steps.some((step) => step.reflections.some((reflection) => reflection.id === promptId));
   if (!known) return { text, error: "That reflection prompt no longer exists." };
 
+  // Checked here, before a first save makes a guest profile; lib/data checks the same rule again as its guard.
   const checked = reflectionInput.safeParse({ lessonSlug, promptId, text });
-  if (!checked.success) return { text, error: checked.error.issues[0]!.message };
+  if (!checked.success) return { text, error: Object.values(fieldMessages<keyof ReflectionInput>(checked.error))[0] };
   try {
     const profile = await currentOrNewProfile();
     const saved = await saveReflection(profile, checked.data);

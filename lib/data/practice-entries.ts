@@ -1,49 +1,13 @@
 import "server-only";
-import { z } from "zod";
 import type { CurrentProfile } from "@/lib/data/profiles";
-import { SLUG_PATTERN } from "@/lib/content/schemas";
-import { formatCount } from "@/lib/format";
 import { db } from "@/lib/db";
-import { writtenText } from "@/lib/validation/text";
+import { formatCount } from "@/lib/format";
+import { practiceEntryInput, type PracticeEntryInput } from "@/lib/validation/practice-entries";
 import { openText, sealText } from "./encryption";
 import { LimitReached } from "./errors";
 
 /** The most entries one profile's practice log keeps: about three years of one a day, far past real use. */
 export const PRACTICE_ENTRIES_PER_PROFILE = 1000;
-
-// Spaces around a note are trimmed; a note of only invisible characters is no note at all.
-const text = (what: string) =>
-  writtenText({
-    max: 2000,
-    tooLong: `Please keep ${what} under 2,000 characters.`,
-    blank: `Please write a few words about ${what}.`,
-  }).trim();
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-const EARLIEST_DAY = Date.UTC(2000, 0, 1);
-
-/**
- * The calendar day something was practised, kept as UTC midnight. Tomorrow is allowed because
- * a visitor east of UTC is already there; later days and days before 2000 are typing slips.
- */
-const practiceDay = z
-  .date()
-  .transform((day) => new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate())))
-  .refine((day) => day.getTime() >= EARLIEST_DAY, "Please choose a date from the year 2000 onwards.")
-  .refine((day) => {
-    const now = new Date();
-    return day.getTime() <= Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) + DAY_MS;
-  }, "That date hasn’t come yet. Please choose today or an earlier day.");
-const noDay = "Please give the date this happened.";
-
-export const practiceEntryInput = z.object({
-  capacity: z.string().regex(SLUG_PATTERN, "A capacity is lowercase words joined by hyphens."),
-  practisedOn: z.coerce.date({ message: noDay }).pipe(practiceDay),
-  whatHappened: text("what happened"),
-  whatNoticed: text("what you noticed"),
-  whatYouDid: text("what you did"),
-});
-export type PracticeEntryInput = z.input<typeof practiceEntryInput>;
 
 export type PracticeEntry = {
   id: string;
@@ -54,41 +18,6 @@ export type PracticeEntry = {
   whatYouDid: string;
   updatedAt: Date;
 };
-
-/** What a visitor sends for one entry: the day as YYYY-MM-DD and the three texts. */
-export const practiceEntryFields = practiceEntryInput.omit({ capacity: true }).extend({
-  practisedOn: z.iso
-    .date({ message: noDay })
-    .transform((day) => new Date(day))
-    .pipe(practiceDay),
-});
-export type PracticeEntryFields = z.infer<typeof practiceEntryFields>;
-
-/** Reads a request body into entry fields, or a reason and one message per field that is wrong. */
-export function readPracticeEntryFields(
-  body: unknown,
-): { fields: PracticeEntryFields } | { error: string; fieldErrors: Record<string, string> } {
-  const parsed = practiceEntryFields.safeParse(body);
-  if (parsed.success) return { fields: parsed.data };
-  const fieldErrors: Record<string, string> = {};
-  for (const [field, messages] of Object.entries(z.flattenError(parsed.error).fieldErrors)) {
-    if (messages?.[0]) fieldErrors[field] = messages[0];
-  }
-  const error = Object.keys(fieldErrors).length
-    ? "Some of this entry needs a change before it can be saved."
-    : 'Send JSON like {"practisedOn": "2026-01-31", "whatHappened": "…", "whatNoticed": "…", "whatYouDid": "…"}.';
-  return { error, fieldErrors };
-}
-
-/** An entry as the browser receives it: the day as YYYY-MM-DD, times as ISO strings. */
-export type PracticeEntryJson = Omit<PracticeEntry, "practisedOn" | "updatedAt"> & {
-  practisedOn: string;
-  updatedAt: string;
-};
-
-export function practiceEntryJson(entry: PracticeEntry): PracticeEntryJson {
-  return { ...entry, practisedOn: entry.practisedOn.toISOString().slice(0, 10), updatedAt: entry.updatedAt.toISOString() };
-}
 
 const select = {
   id: true,
@@ -101,7 +30,7 @@ const select = {
 } as const;
 
 // The three texts are stored encrypted (lib/data/encryption.ts): sealed on every write, opened on every read.
-// The length limits above apply to the texts as written; every text is at least one character.
+// The length limits (lib/validation/practice-entries.ts) apply to the texts as written; every text is at least one character.
 function sealed<T extends Pick<PracticeEntry, "whatHappened" | "whatNoticed" | "whatYouDid">>(entry: T): T {
   return {
     ...entry,

@@ -4,12 +4,14 @@ import { capacities, lessons } from "@/lib/content/lessons";
 import { quizForVersion } from "@/lib/content/quiz";
 import { db } from "@/lib/db";
 import { storedScoresAgree } from "@/lib/scoring";
+import { practiceEntryInput } from "@/lib/validation/practice-entries";
+import { reflectionInput } from "@/lib/validation/reflections";
 import { openText, sealText } from "./encryption";
 import { TooManyRequests } from "./errors";
-import { PRACTICE_ENTRIES_PER_PROFILE, practiceEntryInput } from "./practice-entries";
+import { PRACTICE_ENTRIES_PER_PROFILE } from "./practice-entries";
 import { PROFILE_EXPORT_FORMAT_VERSION, profileExportSchema, type ProfileExport } from "./profile-data";
 import { reserve } from "./rate-limits";
-import { reflectionInput } from "./reflections";
+
 
 /*
  * "Bring back your data": an export file (profileExportSchema, the one definition of the format)

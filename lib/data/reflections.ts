@@ -1,25 +1,8 @@
 import "server-only";
-import { z } from "zod";
 import type { CurrentProfile } from "@/lib/data/profiles";
-import { SLUG_PATTERN } from "@/lib/content/schemas";
-import { formatCount } from "@/lib/format";
 import { db } from "@/lib/db";
-import { writtenText } from "@/lib/validation/text";
+import { reflectionInput, type ReflectionInput } from "@/lib/validation/reflections";
 import { openText, sealText } from "./encryption";
-
-export const REFLECTION_MAX_LENGTH = 5000;
-
-export const reflectionInput = z.object({
-  lessonSlug: z.string().regex(SLUG_PATTERN, "A lesson slug is lowercase words joined by hyphens."),
-  promptId: z.string().regex(SLUG_PATTERN, "A prompt id is lowercase words joined by hyphens."),
-  text: writtenText({
-    max: REFLECTION_MAX_LENGTH,
-    tooLong: `Please keep a reflection under ${formatCount(REFLECTION_MAX_LENGTH)} characters.`,
-    blank: "Please write a few words, or clear the box to leave it empty.",
-    mayBeEmpty: true,
-  }),
-});
-export type ReflectionInput = z.infer<typeof reflectionInput>;
 
 export type Reflection = {
   id: string;

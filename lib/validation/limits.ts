@@ -15,3 +15,10 @@ export const authFieldLimits: Record<string, number> = {
   newPassword: MAX_PASSWORD_LENGTH,
   currentPassword: MAX_PASSWORD_LENGTH,
 };
+
+/** The longest reflection, in UTF-16 units as a textarea counts them. */
+export const REFLECTION_MAX_LENGTH = 5000;
+/** The most characters each of a practice entry's three texts may have. */
+export const PRACTICE_TEXT_MAX_LENGTH = 2000;
+/** The earliest day a practice entry may be about, as the date input's `min` has it. */
+export const EARLIEST_PRACTICE_DAY = "2000-01-01";

@@ -1,6 +1,7 @@
 // What a calendar reminder may say and when it comes: shared by the reminder form and the route
 // that makes the .ics file (client-safe: zod only). Nothing here is stored anywhere.
 import { z } from "zod";
+import { fieldMessages } from "./field-messages";
 import { writtenText } from "./text";
 
 export const MAX_REMINDER_TITLE_LENGTH = 80;
@@ -83,10 +84,7 @@ export function reminderProblemText(field: ReminderField): string {
 
 /** The first problem of each field, for showing beside it. */
 export function reminderProblems(error: z.ZodError): Partial<Record<ReminderField, string>> {
-  const problems: Partial<Record<ReminderField, string>> = {};
-  for (const issue of error.issues) {
-    const field = (issue.path[0] ?? "kind") as ReminderField;
-    problems[field] ??= issue.message;
-  }
-  return problems;
+  // A problem with no field (the union's own) is about which reminder was asked for.
+  const { form, ...problems } = fieldMessages<ReminderField>(error);
+  return form === undefined || problems.kind !== undefined ? problems : { ...problems, kind: form };
 }

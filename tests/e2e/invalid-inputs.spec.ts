@@ -188,6 +188,31 @@ test("generated invalid inputs against every route handler and server action cha
       }
     }
 
+    // --- The practice log's server actions: called by the lesson page's script with arguments ----
+    const practicePage = "/lessons/catch-the-reflex/5";
+    const call = (name: string, args: unknown[]) => () =>
+      b.post(practicePage, { headers: { ...origin, "next-action": actionId(name), "Content-Type": "text/plain;charset=UTF-8" }, data: JSON.stringify(args) });
+    // A NUL inside free text is kept as written (sealed like any text), as in a reflection, so it is no invalid input here.
+    const wrongText = wrongTypes.filter((value) => value !== "a\u0000b");
+    const drafts: [string, Record<string, unknown> | unknown][] = [];
+    for (const field of Object.keys(entry)) {
+      for (const value of freeText.has(field) ? wrongText : wrongForNonText) drafts.push([`${field}=${JSON.stringify(value).slice(0, 30)}`, { ...entry, [field]: value }]);
+      const { [field]: _missing, ...rest } = entry as Record<string, unknown>;
+      drafts.push([`no ${field}`, rest]);
+    }
+    for (const draft of [null, [], "text", 42, {}]) drafts.push([`draft ${JSON.stringify(draft)}`, draft]);
+    for (const [what, draft] of drafts) {
+      add("addToPracticeLog", what, call("addToPracticeLog", ["catching-the-reflex", draft]), true);
+      add("changePracticeEntry", what, call("changePracticeEntry", [aEntry, draft]), true);
+    }
+    for (const capacity of ["not-a-capacity", "", null, 42, "a\u0000b", ...junk]) {
+      add("addToPracticeLog", `capacity ${JSON.stringify(capacity).slice(0, 20)}`, call("addToPracticeLog", [capacity, entry]), true);
+    }
+    for (const id of [aEntry, "unknown-id", "a\u0000b", "x".repeat(300), null, 42, ...junk]) {
+      add("changePracticeEntry", `id ${JSON.stringify(id).slice(0, 20)}`, call("changePracticeEntry", [id, entry]), true);
+    }
+    add("addToPracticeLog", "from a foreign origin", () => b.post(practicePage, { headers: { Origin: "http://evil.example", "next-action": actionId("addToPracticeLog"), "Content-Type": "text/plain;charset=UTF-8" }, data: JSON.stringify(["catching-the-reflex", entry]) }), true);
+
     const before = countRows(databasePath);
     const failures: string[] = [];
     const statuses = new Map<string, Map<number, number>>();
@@ -208,7 +233,7 @@ test("generated invalid inputs against every route handler and server action cha
     const after = countRows(databasePath);
     const routeCases = cases.filter((entry) => !entry.form).length;
     console.log(
-      `fault: ${cases.length} invalid inputs (${routeCases} to the 11 route handlers, ${cases.length - routeCases} to the 5 server actions that take input), ${failures.length} without a 4xx and a reason, rows compared in ${Object.keys(after).length} tables`,
+      `fault: ${cases.length} invalid inputs (${routeCases} to the 11 route handlers, ${cases.length - routeCases} to the 7 server actions that take input), ${failures.length} without a 4xx and a reason, rows compared in ${Object.keys(after).length} tables`,
     );
     for (const [target, seen] of statuses) console.log(`  ${target}: ${[...seen].map(([status, count]) => `${count}× ${status}`).join(", ")}`);
     expect.soft(failures).toEqual([]);

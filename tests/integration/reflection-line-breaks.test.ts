@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { CurrentProfile } from "@/lib/data/profiles";
-import { listReflections, REFLECTION_MAX_LENGTH } from "@/lib/data/reflections";
+import { listReflections } from "@/lib/data/reflections";
+import { REFLECTION_MAX_LENGTH } from "@/lib/validation/limits";
 import { lessons } from "@/lib/content/lessons";
 import { makeGuestProfile } from "./support/profiles";
 

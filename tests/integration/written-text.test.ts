@@ -1,12 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import {
-  addPracticeEntry,
-  getPracticeEntry,
-  readPracticeEntryFields,
-  updatePracticeEntry,
-  type PracticeEntryInput,
-} from "@/lib/data/practice-entries";
+import { addPracticeEntry, getPracticeEntry, updatePracticeEntry } from "@/lib/data/practice-entries";
+import { readPracticeEntryFields } from "@/lib/http/practice-entries";
+import type { PracticeEntryInput } from "@/lib/validation/practice-entries";
 import { listReflections, saveReflection } from "@/lib/data/reflections";
 import { makeGuestProfile } from "./support/profiles";
 

@@ -3,13 +3,16 @@ import { act, fireEvent, render, screen, waitFor } from "@testing-library/react"
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { resetFirstSave } from "@/components/lessons/first-save";
 import type { ReflectionFormState } from "@/lib/actions/reflections";
+import { REFLECTION_MAX_LENGTH } from "@/lib/validation/limits";
 
 // The server action stands in here; the real one is covered end to end in Chromium.
 const action = vi.hoisted(() => ({
   save: vi.fn(async (_previous: ReflectionFormState, formData: FormData): Promise<ReflectionFormState> => {
+    const { REFLECTION_PROBLEMS } = await import("@/lib/validation/reflections");
+    const { REFLECTION_MAX_LENGTH: LIMIT } = await import("@/lib/validation/limits");
     const text = String(formData.get("text"));
-    return text.length > 5000
-      ? { text, error: "Please keep a reflection under 5,000 characters." }
+    return text.length > LIMIT
+      ? { text, error: REFLECTION_PROBLEMS.tooLong }
       : { text, savedAt: new Date().toISOString() };
   }),
 }));
@@ -61,7 +64,7 @@ describe("ReflectionForm", () => {
   it("shows a refusal beside the field and marks it invalid", async () => {
     respondWith({});
     renderForm();
-    fireEvent.change(screen.getByRole("textbox"), { target: { value: "x".repeat(5001) } });
+    fireEvent.change(screen.getByRole("textbox"), { target: { value: "x".repeat(REFLECTION_MAX_LENGTH + 1) } });
     fireEvent.click(screen.getByRole("button", { name: "Save reflection" }));
     const alert = await screen.findByRole("alert");
     expect(alert.textContent).toBe("Please keep a reflection under 5,000 characters.");

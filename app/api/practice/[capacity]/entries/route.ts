@@ -1,18 +1,15 @@
 import { currentOrNewProfile, currentProfile } from "@/lib/auth/profile";
 import { capacities } from "@/lib/content/lessons";
-import {
-  addPracticeEntry,
-  listPracticeEntries,
-  practiceEntryJson,
-  readPracticeEntryFields,
-} from "@/lib/data/practice-entries";
+import { addPracticeEntry, listPracticeEntries } from "@/lib/data/practice-entries";
 import { readJsonWrite } from "@/lib/http/body";
 import { answeringRefusals } from "@/lib/http/failures";
+import { practiceEntryJson, readPracticeEntryFields } from "@/lib/http/practice-entries";
+import { PRACTICE_PROBLEMS } from "@/lib/validation/practice-entries";
 
 // Someone's own notes: never kept by a shared cache.
 const privately = { "Cache-Control": "private, no-store" };
 const isCapacity = (id: string) => capacities.some((capacity) => capacity.id === id);
-const noSuchPractice = () => Response.json({ error: "There is no practice by that name." }, { status: 404 });
+const noSuchPractice = () => Response.json({ error: PRACTICE_PROBLEMS.noCapacity }, { status: 404 });
 
 /** The visitor's log for one capacity, newest first; a first-time visitor has none (and gets no profile). */
 export const GET = answeringRefusals(async function GET(_request: Request, { params }: RouteContext<"/api/practice/[capacity]/entries">) {

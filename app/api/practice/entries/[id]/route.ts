@@ -1,13 +1,8 @@
 import { currentProfile } from "@/lib/auth/profile";
-import {
-  deletePracticeEntry,
-  getPracticeEntry,
-  practiceEntryJson,
-  readPracticeEntryFields,
-  updatePracticeEntry,
-} from "@/lib/data/practice-entries";
+import { deletePracticeEntry, getPracticeEntry, updatePracticeEntry } from "@/lib/data/practice-entries";
 import { readJsonWrite, refuseCrossSiteWrite } from "@/lib/http/body";
 import { answeringRefusals } from "@/lib/http/failures";
+import { practiceEntryJson, readPracticeEntryFields } from "@/lib/http/practice-entries";
 import { isRecordId } from "@/lib/http/ids";
 
 // The same answer for an unknown id and for someone else's: nothing to learn from the difference.
