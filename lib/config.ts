@@ -46,7 +46,14 @@ export type AppConfig = {
    * full garbage collection before it collects again; 0 leaves it to V8 (up to 300 %).
    */
   heapGrowingPercent: number;
+  /** From DELETE_UNUSED_ACCOUNTS_AFTER_DAYS: accounts no browser has used for this many days are deleted; null (the default) keeps them. */
+  deleteUnusedAccountsAfterDays: number | null;
 };
+
+/** How long a session lasts from its last use (lib/auth renews it at most daily). */
+export const SESSION_DAYS = 60;
+/** The shortest DELETE_UNUSED_ACCOUNTS_AFTER_DAYS: a session's lifetime, so no browser still signed in loses its account. */
+export const MIN_UNUSED_ACCOUNT_DAYS = SESSION_DAYS;
 
 /**
  * The heap may grow 20 % past its live size before a full collection. V8's own choice on a busy
@@ -249,6 +256,22 @@ const envSchema = z.object({
       }
       return percent;
     }),
+  DELETE_UNUSED_ACCOUNTS_AFTER_DAYS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === "") return null;
+      const days = Number(v);
+      if (!/^\d+$/.test(v) || days < MIN_UNUSED_ACCOUNT_DAYS || days > 3650) {
+        ctx.addIssue({
+          code: "custom",
+          message: `DELETE_UNUSED_ACCOUNTS_AFTER_DAYS must be a whole number of days from ${MIN_UNUSED_ACCOUNT_DAYS} (how long a session lasts) to 3650, or empty to keep every account (got ${JSON.stringify(v)}).`,
+        });
+        return z.NEVER;
+      }
+      return days;
+    }),
   // The most PostgreSQL connections one process opens (node-postgres's own default is 10).
   DATABASE_POOL_SIZE: z
     .string()
@@ -274,7 +297,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   }
   const { PORT, SESSION_SECRET, APP_ENCRYPTION_KEY, COOKIE_SECURE, APP_URL, DATA_DIR, RATE_LIMITS, QUICK_EXIT_URL, ADMIN_EMAILS, NODE_ENV } =
     parsed.data;
-  const { REDIS_URL, REDIS_KEY_PREFIX, INSTANCES, HEAP_GROWING_PERCENT } = parsed.data;
+  const { REDIS_URL, REDIS_KEY_PREFIX, INSTANCES, HEAP_GROWING_PERCENT, DELETE_UNUSED_ACCOUNTS_AFTER_DAYS } = parsed.data;
   return {
     database: withPoolSize(databaseFrom(env.DATABASE_URL, cwd), parsed.data.DATABASE_POOL_SIZE),
     port: PORT,
@@ -289,6 +312,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     redis: REDIS_URL ? { url: REDIS_URL, keyPrefix: REDIS_KEY_PREFIX ?? "drawbridge:" } : null,
     instances: INSTANCES,
     heapGrowingPercent: HEAP_GROWING_PERCENT,
+    deleteUnusedAccountsAfterDays: DELETE_UNUSED_ACCOUNTS_AFTER_DAYS,
   };
 }
 

@@ -101,6 +101,7 @@ const CLEANUP_EVERY_MS = 6 * 60 * 60 * 1000;
 /**
  * Deletes guest profiles whose sessions have all expired, at start and every six hours: no
  * browser can open them again, so keeping what they hold would only keep personal data around.
+ * With DELETE_UNUSED_ACCOUNTS_AFTER_DAYS set, accounts unused that long go in the same round.
  * With several processes on one database, one of them does each round (a lease row in the
  * database); the others skip it.
  */
@@ -108,9 +109,12 @@ export function startGuestCleanup(): void {
   const run = async () => {
     try {
       const { cleanUpGuestsOnce } = await import("@/lib/data/guest-cleanup");
-      const round = await cleanUpGuestsOnce(CLEANUP_EVERY_MS);
+      const round = await cleanUpGuestsOnce(CLEANUP_EVERY_MS, { unusedAccountDays: config().deleteUnusedAccountsAfterDays });
       if (!round.ran) log.info("guests.cleanup_skipped", { reason: "another process ran this round" });
-      else if (round.deleted > 0) log.info("guests.cleaned", { deleted: round.deleted });
+      else {
+        if (round.deleted > 0) log.info("guests.cleaned", { deleted: round.deleted });
+        if (round.accountsDeleted > 0) log.info("accounts.unused_deleted", { deleted: round.accountsDeleted });
+      }
     } catch (error) {
       log.warn("guests.cleanup_failed", describeError(error)); // the database may not be up yet; next round
     }

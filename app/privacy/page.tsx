@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import { SharedDevice } from "@/components/help/shared-device";
 import { StoredFields } from "@/components/privacy/stored-fields";
 import { Container } from "@/components/ui/container";
 import { PageHeading } from "@/components/ui/page-heading";
 import { Prose } from "@/components/ui/prose";
+import { config } from "@/lib/config";
 
 export const metadata: Metadata = {
   title: "Privacy",
@@ -12,7 +14,11 @@ export const metadata: Metadata = {
     "What Drawbridge stores, why, and what it never does: no sign-up needed, no analytics, no trackers, nothing sent to third parties.",
 };
 
-export default function PrivacyPage() {
+export default async function PrivacyPage() {
+  // Rendered when asked for, not at build time: whether unused accounts are deleted is this
+  // server's setting (DELETE_UNUSED_ACCOUNTS_AFTER_DAYS), read from its environment.
+  await connection();
+  const unusedAccountDays = config().deleteUnusedAccountsAfterDays;
   return (
     <Container className="py-12 sm:py-16">
       <PageHeading
@@ -95,6 +101,14 @@ export default function PrivacyPage() {
           it is deleted with everything in it. Creating an account keeps it safe: what you saved as a guest moves into
           the account, and you can sign in from any browser.
         </p>
+        {unusedAccountDays ? (
+          <p>
+            On this server, an account that nobody has signed in to or used for {unusedAccountDays} days is deleted with
+            everything in it, by the same clean-up. Signing in, or any visit while you are signed in, counts as using it.
+          </p>
+        ) : (
+          <p>An account is kept until you delete it.</p>
+        )}
 
         <h2>Who holds your data</h2>
         <p>

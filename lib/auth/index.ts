@@ -4,16 +4,15 @@ import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware, isAPIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { anonymous } from "better-auth/plugins";
-import { config, sessionSecret } from "@/lib/config";
+import { config, SESSION_DAYS, sessionSecret } from "@/lib/config";
 import { db } from "@/lib/db";
 import { sessionStorage } from "@/lib/redis";
 import { describeError, log } from "@/lib/log";
 import { moveGuestData } from "@/lib/data/guest-merge";
+import { markProfileSeen } from "@/lib/data/profiles";
 import { clearLimit, giveBack, reserve, waitSeconds, type LimitName } from "@/lib/data/rate-limits";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/validation/limits";
 import { checkAuthRequest, UNUSED_AUTH_PATHS } from "./sign-up-rules";
-
-export const SESSION_DAYS = 60;
 
 /** What every failed sign-in says, whether the email is unknown or the password wrong. */
 export const SIGN_IN_REFUSED = "Email or password is wrong.";
@@ -143,8 +142,16 @@ function createAuth() {
     // Less stored about you: the library would keep each session's network address and browser
     // name (in the database and in Redis). Drawbridge uses neither; the rate limits hash the
     // address themselves, for their window only (lib/data/rate-limits.ts).
+    // A session begun or renewed (at most daily) marks its profile as seen: the only date the
+    // operator's clean-up of unused accounts reads (DELETE_UNUSED_ACCOUNTS_AFTER_DAYS).
     databaseHooks: {
-      session: { create: { before: async () => ({ data: { ipAddress: null, userAgent: null } }) } },
+      session: {
+        create: {
+          before: async () => ({ data: { ipAddress: null, userAgent: null } }),
+          after: async (session) => markProfileSeen(session.userId),
+        },
+        update: { after: async (session) => markProfileSeen(session.userId) },
+      },
     },
     emailAndPassword: {
       enabled: true,

@@ -27,3 +27,11 @@ export async function findSessionProfile(token: string): Promise<{ profile: Curr
   if (!row) return null;
   return { profile: { id: row.id, isGuest: Boolean(Number(row.isAnonymous)) }, expiresAt: new Date(row.expiresAt) };
 }
+
+/**
+ * Notes that a browser began or renewed a session of this profile now (the date the operator's
+ * clean-up of unused accounts reads). Nothing happens for a profile that no longer exists.
+ */
+export async function markProfileSeen(profileId: string, now = new Date()): Promise<void> {
+  await db().profile.updateMany({ where: { id: profileId }, data: { lastSeenAt: now } });
+}

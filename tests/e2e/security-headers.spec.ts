@@ -147,7 +147,6 @@ test.describe.configure({ timeout: 90_000 });
 const staticPages = [
   { path: "/", heading: /keeps pulling back/ },
   { path: "/about", heading: "About Drawbridge" },
-  { path: "/privacy", heading: "Privacy" },
   { path: "/help", heading: "Getting help" },
   { path: "/sources", heading: "Where these ideas come from" },
 ] as const;
@@ -185,7 +184,7 @@ test("a lesson step stays prerendered; its scripts run, → moves on and progres
   expect(problems).toEqual([]);
 });
 
-for (const path of ["/lessons", "/me", "/sign-in", "/sign-up", "/me/delete"]) {
+for (const path of ["/lessons", "/me", "/sign-in", "/sign-up", "/me/delete", "/privacy"]) {
   test(`${path} is rendered on demand with a nonce on every script, and hydrates`, async ({ page }) => {
     const problems = await watchForProblems(page);
     const response = await open(page, path);

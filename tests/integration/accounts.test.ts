@@ -95,6 +95,17 @@ describe("accounts", () => {
     expect(await auth().api.getSession({ headers: new Headers({ cookie: token }) })).toBeNull();
   });
 
+  it("marks the account as seen when a browser signs up or in (the date the clean-up of unused accounts reads)", async () => {
+    const email = `seen-${Date.now()}@example.org`;
+    const before = Date.now();
+    const { profile } = await signUp(email);
+    const seenAtSignUp = (await db().profile.findUniqueOrThrow({ where: { id: profile.id } })).lastSeenAt;
+    expect(seenAtSignUp?.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    await db().profile.update({ where: { id: profile.id }, data: { lastSeenAt: new Date(Date.UTC(2020, 0, 1)) } });
+    await signIn(email, PASSWORD);
+    expect((await db().profile.findUniqueOrThrow({ where: { id: profile.id } })).lastSeenAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
+  });
+
   it("signs in again with the right password", async () => {
     const email = newEmail();
     const { profile } = await signUp(email);

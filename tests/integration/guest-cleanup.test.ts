@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { claimLease, cleanUpGuestsOnce, deleteAbandonedGuests } from "@/lib/data/guest-cleanup";
+import { claimLease, cleanUpGuestsOnce, deleteAbandonedGuests, deleteUnusedAccounts } from "@/lib/data/guest-cleanup";
 import { saveReflection } from "@/lib/data/reflections";
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -49,7 +49,7 @@ describe("the clean-up across processes", () => {
       profileWithSession({ guest: false, createdDaysAgo: 30, sessionEndsInDays: -2 }),
     ]);
     const round = await cleanUpGuestsOnce(6 * HOUR, { lease: `test-${randomUUID()}`, batchSize: 2 });
-    expect(round).toEqual({ ran: true, deleted: expect.any(Number) });
+    expect(round).toEqual({ ran: true, deleted: expect.any(Number), accountsDeleted: 0 }); // accounts are kept unless the operator says otherwise
     expect((round as { deleted: number }).deleted).toBeGreaterThanOrEqual(abandoned.length); // other files' abandoned guests may go too
     const ids = [...abandoned, ...kept];
     const left = await db().profile.findMany({ where: { id: { in: ids } }, select: { id: true } });
@@ -78,5 +78,46 @@ describe("the clean-up across processes", () => {
     const lease = `test-${randomUUID()}`;
     const claims = await Promise.all(Array.from({ length: 8 }, (_, index) => claimLease(lease, 60_000, `process-${index}`)));
     expect(claims.filter(Boolean)).toHaveLength(1);
+  });
+});
+
+describe("the operator's clean-up of unused accounts (DELETE_UNUSED_ACCOUNTS_AFTER_DAYS)", () => {
+  /** An account made `createdDaysAgo` days ago, last seen `seenDaysAgo` days ago (null: never marked). */
+  async function account(createdDaysAgo: number, seenDaysAgo: number | null, sessionEndsInDays: number | null = null) {
+    const id = await profileWithSession({ guest: false, createdDaysAgo, sessionEndsInDays });
+    const lastSeenAt = seenDaysAgo === null ? null : new Date(Date.now() - seenDaysAgo * DAY);
+    await db().profile.update({ where: { id }, data: { lastSeenAt } });
+    if (sessionEndsInDays !== null) await db().session.updateMany({ where: { profileId: id }, data: { updatedAt: lastSeenAt ?? new Date(Date.now() - createdDaysAgo * DAY) } });
+    return id;
+  }
+
+  it("deletes accounts nobody has used for the chosen days, with everything they hold, and keeps the rest", async () => {
+    const unused = await account(400, 200);
+    const unusedNeverMarked = await account(400, null); // made before lastSeenAt was kept, no session left
+    const unusedExpiredSession = await account(400, 120, -60);
+    const seenLately = await account(400, 10);
+    const signedInNow = await account(400, 200, 30); // a session still open: kept whatever the date says
+    const young = await account(20, null);
+    const guest = await profileWithSession({ guest: true, createdDaysAgo: 400, sessionEndsInDays: 5 });
+    await db().verification.create({ data: { id: randomUUID(), identifier: "reset-password:token", value: unused, expiresAt: new Date(Date.now() + DAY) } });
+
+    expect(await deleteUnusedAccounts(90)).toBeGreaterThanOrEqual(3);
+
+    const all = [unused, unusedNeverMarked, unusedExpiredSession, seenLately, signedInNow, young, guest];
+    const left = new Set((await db().profile.findMany({ where: { id: { in: all } }, select: { id: true } })).map((row) => row.id));
+    expect(left).toEqual(new Set([seenLately, signedInNow, young, guest]));
+    expect(await db().reflection.count({ where: { profileId: { in: [unused, unusedNeverMarked, unusedExpiredSession] } } })).toBe(0);
+    expect(await db().verification.count({ where: { value: unused } })).toBe(0);
+    expect(await db().reflection.count({ where: { profileId: { in: [seenLately, signedInNow, young, guest] } } })).toBe(4);
+  });
+
+  it("runs in the shared clean-up round only when the operator set it", async () => {
+    const HOUR = 60 * 60 * 1000;
+    const unused = await account(400, 300);
+    expect(await cleanUpGuestsOnce(6 * HOUR, { lease: `test-${randomUUID()}`, unusedAccountDays: null })).toMatchObject({ ran: true, accountsDeleted: 0 });
+    expect(await db().profile.count({ where: { id: unused } })).toBe(1);
+    const round = await cleanUpGuestsOnce(6 * HOUR, { lease: `test-${randomUUID()}`, unusedAccountDays: 180 });
+    expect(round).toMatchObject({ ran: true, accountsDeleted: expect.any(Number) });
+    expect(await db().profile.count({ where: { id: unused } })).toBe(0);
   });
 });

@@ -332,3 +332,21 @@ describe("HEAP_GROWING_PERCENT", () => {
     for (const value of ["-5", "12.5", "lots", "1001"]) expect(errorOf({ HEAP_GROWING_PERCENT: value })).toMatch(/^HEAP_GROWING_PERCENT must be a whole number from 0/);
   });
 });
+
+describe("DELETE_UNUSED_ACCOUNTS_AFTER_DAYS", () => {
+  it("keeps every account when unset or empty", () => {
+    expect(parseConfig({}, cwd).deleteUnusedAccountsAfterDays).toBeNull();
+    expect(parseConfig({ DELETE_UNUSED_ACCOUNTS_AFTER_DAYS: "" }, cwd).deleteUnusedAccountsAfterDays).toBeNull();
+  });
+
+  it("takes whole days from a session's lifetime (60) to ten years", () => {
+    expect(parseConfig({ DELETE_UNUSED_ACCOUNTS_AFTER_DAYS: "365" }, cwd).deleteUnusedAccountsAfterDays).toBe(365);
+    expect(parseConfig({ DELETE_UNUSED_ACCOUNTS_AFTER_DAYS: "60" }, cwd).deleteUnusedAccountsAfterDays).toBe(60);
+  });
+
+  it("refuses fewer days than a session lasts, fractions and words, in one line", () => {
+    for (const value of ["59", "1.5", "a year", "3651", "-100"]) {
+      expect(errorOf({ DELETE_UNUSED_ACCOUNTS_AFTER_DAYS: value })).toMatch(/^DELETE_UNUSED_ACCOUNTS_AFTER_DAYS must be a whole number of days from 60/);
+    }
+  });
+});
