@@ -1,14 +1,12 @@
-import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { Client } from "pg";
 import { expectNoAxeViolations } from "./support/axe";
 import { OwnServer } from "./support/own-server";
 import { finishQuiz } from "./support/quiz";
 import { saveScreenshots } from "./support/screenshots";
-import { postgresBinDir, ThrowawayPostgres } from "./support/throwaway-postgres";
+import { freshPostgresDatabase } from "./support/throwaway-postgres";
 
 // "Bring back your data" as people meet it: an export downloaded in one browser, brought back in
 // another through /me/import, with and without JavaScript, and from one kind of database to the
@@ -134,36 +132,9 @@ test.describe("without JavaScript", () => {
   });
 });
 
-/** A fresh PostgreSQL database: on TEST_POSTGRES_URL's server, or a throwaway server of Debian's binaries. */
-async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> } | null> {
-  const admin = process.env.TEST_POSTGRES_URL;
-  if (admin) {
-    const name = `drawbridge_import_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
-    const client = new Client({ connectionString: admin });
-    await client.connect();
-    await client.query(`CREATE DATABASE ${name}`);
-    await client.end();
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    return {
-      url: url.toString(),
-      drop: async () => {
-        const dropper = new Client({ connectionString: admin });
-        await dropper.connect();
-        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await dropper.end();
-      },
-    };
-  }
-  const bin = postgresBinDir();
-  if (!bin) return null;
-  const server = await ThrowawayPostgres.create(bin);
-  return { url: server.url, drop: async () => server.destroy() };
-}
-
 test("SQLite → PostgreSQL → SQLite: exported on one kind of database, brought back on a fresh one of the other, every row accounted for", async ({ page, browser }) => {
   test.setTimeout(240_000);
-  const postgres = await freshPostgres();
+  const postgres = await freshPostgresDatabase("drawbridge_import");
   test.skip(!postgres, "No PostgreSQL: set TEST_POSTGRES_URL or install Debian's postgresql.");
   const dir = mkdtempSync(path.join(tmpdir(), "drawbridge-import-"));
   const servers: OwnServer[] = [];

@@ -12,12 +12,11 @@ import path from "node:path";
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
 import Redis from "ioredis";
 import { Client } from "pg";
-import { createThrowawayPostgres } from "../../scripts/db/throwaway-postgres";
 import { newAddress, newEmail, PASSWORD } from "./support/accounts";
 import { OwnServer } from "./support/own-server";
 import { freePort, waitFor } from "./support/processes";
 import { items, scaleLabels } from "./support/quiz";
-import { postgresBinDir, ThrowawayPostgres } from "./support/throwaway-postgres";
+import { freshPostgresDatabase } from "./support/throwaway-postgres";
 
 /** Debian's haproxy, wherever this machine keeps it; null when it truly isn't installed. */
 function findHaproxy(): string | null {
@@ -128,16 +127,6 @@ class Balancer {
   }
 }
 
-/** A database of the run's own on the machine's PostgreSQL (TEST_POSTGRES_URL), or a throwaway server. */
-async function freshDatabase(): Promise<{ url: string; drop: () => Promise<void> } | null> {
-  const admin = process.env.TEST_POSTGRES_URL;
-  if (admin) return createThrowawayPostgres(admin, "drawbridge_two");
-  const bin = postgresBinDir();
-  if (!bin) return null;
-  const server = await ThrowawayPostgres.create(bin);
-  return { url: server.url, drop: async () => server.destroy() };
-}
-
 /** The browser's cookies for the proxy, as one Cookie header to send to a process directly. */
 async function cookieHeader(context: BrowserContext): Promise<string> {
   return (await context.cookies()).map(({ name, value }) => `${name}=${value}`).join("; ");
@@ -182,7 +171,7 @@ for (const mode of ["with Redis", "with the database alone"] as const) {
     // Password hashing on two processes sharing a busy machine: pages may take a few seconds.
     test.use({ navigationTimeout: 30_000, actionTimeout: 20_000 });
 
-    let database: Awaited<ReturnType<typeof freshDatabase>> = null;
+    let database: Awaited<ReturnType<typeof freshPostgresDatabase>> = null;
     let servers: OwnServer[] = [];
     let balancer: Balancer | null = null;
     let redis: Redis | null = null;
@@ -201,7 +190,7 @@ for (const mode of ["with Redis", "with the database alone"] as const) {
         if (!up) redis = null;
         test.skip(!up, `No Redis answers at ${REDIS_URL} (set TEST_REDIS_URL; .ci/run starts one): the Redis half of the two-process suite is skipped.`);
       }
-      database = await freshDatabase();
+      database = await freshPostgresDatabase("drawbridge_two");
       test.skip(!database, "No PostgreSQL: set TEST_POSTGRES_URL or install Debian's postgresql; two processes need one shared database.");
       dataDir = mkdtempSync(path.join(tmpdir(), "drawbridge-two-"));
       const proxyPort = await freePort();

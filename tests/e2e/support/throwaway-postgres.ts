@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { freePort } from "./processes";
+import { createThrowawayPostgres } from "../../../scripts/db/throwaway-postgres";
 
 /** The newest installed PostgreSQL's bin directory, or null when there is none. */
 export function postgresBinDir(): string | null {
@@ -80,4 +81,17 @@ export class ThrowawayPostgres {
     }
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * A PostgreSQL database of the test's own: on the machine's server (TEST_POSTGRES_URL) when set,
+ * otherwise on a throwaway server of Debian's binaries; null when neither is there.
+ */
+export async function freshPostgresDatabase(prefix: string): Promise<{ url: string; drop: () => Promise<void> } | null> {
+  const admin = process.env.TEST_POSTGRES_URL;
+  if (admin) return createThrowawayPostgres(admin, prefix);
+  const bin = postgresBinDir();
+  if (!bin) return null;
+  const server = await ThrowawayPostgres.create(bin);
+  return { url: server.url, drop: async () => server.destroy() };
 }
