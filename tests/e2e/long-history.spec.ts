@@ -1,20 +1,19 @@
 import { randomUUID } from "node:crypto";
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { expectNoAxeViolations } from "./support/axe";
 import { finishQuiz } from "./support/quiz";
+import { runDatabaseFile } from "./support/run-data";
 import { saveScreenshots } from "./support/screenshots";
 
 // Someone who has taken the quiz every week for years: one result finished through the quiz,
 // 499 earlier ones written straight into the e2e database with the same rows a finish writes.
-const databaseFile = path.join(__dirname, "..", "..", "data", "e2e", "drawbridge-e2e.db");
 const WEEK = 7 * 24 * 60 * 60 * 1000;
 
 test.describe.configure({ timeout: 240_000 });
 
 function addEarlierResults(attemptId: string, count: number) {
-  const database = new Database(databaseFile, { fileMustExist: true, timeout: 10_000 });
+  const database = new Database(runDatabaseFile(), { fileMustExist: true, timeout: 10_000 });
   try {
     const finished = database
       .prepare(`SELECT "profileId", "quizVersion", "completedAt", "scoringVersion" FROM "QuizAttempt" WHERE "id" = ?`)
