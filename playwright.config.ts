@@ -2,7 +2,8 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { defineConfig } from "@playwright/test";
+import { chromium, defineConfig } from "@playwright/test";
+import { findChromium } from "./scripts/lib/chromium";
 import { e2eServerEnvironment } from "./tests/e2e/support/run-data";
 
 /** Asks the OS for a free port, synchronously, so the config can use it straight away. */
@@ -27,8 +28,10 @@ const neutralPort = Number(process.env.E2E_NEUTRAL_PORT);
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "drawbridge-e2e-"));
 process.env.DATA_DIR = process.env.E2E_DATA_DIR;
 
-// Debian's Chromium on these machines; CHROMIUM_PATH to choose another; otherwise Playwright's own.
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+// CHROMIUM_PATH when set, else Debian's Chromium, else Playwright's own (its default, so left
+// unset): the finder scripts/test-browser-setup.ts uses, which installs one when there is none.
+const chromiumFound = findChromium({ chromiumPath: process.env.CHROMIUM_PATH, exists: existsSync, playwrightChromium: () => chromium.executablePath() });
+const executablePath = chromiumFound && "path" in chromiumFound && chromiumFound.source !== "Playwright" ? chromiumFound.path : process.env.CHROMIUM_PATH;
 
 export default defineConfig({
   testDir: "tests/e2e",
