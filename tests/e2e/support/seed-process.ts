@@ -3,6 +3,7 @@
 // the server's environment come from tests/e2e/support/seed.ts, which starts this process).
 // Runs as `node --conditions=react-server --import tsx` (lib/data is server-only), one process per
 // test worker, and answers the worker's requests over IPC until the worker goes away.
+import { isAPIError } from "better-auth/api";
 import { z } from "zod";
 import { auth } from "@/lib/auth";
 import type { CurrentProfile } from "@/lib/auth/profile";
@@ -51,14 +52,16 @@ async function newGuest(): Promise<{ profile: CurrentProfile; sessionCookie: Ses
   return { profile: { id: response.user.id, isGuest: true }, sessionCookie: sessionCookieOf(headers) };
 }
 
+/** Signs up (as the sign-up form does), or signs in when the account exists: no failed sign-in is counted. */
 async function signedInAccount(email: string, password: string): Promise<SeedReply> {
-  const body = { email, password };
-  const existing = await auth()
-    .api.signInEmail({ body, headers: new Headers(), returnHeaders: true })
-    .catch(() => null);
-  if (existing) return { sessionCookie: sessionCookieOf(existing.headers) };
-  const made = await auth().api.signUpEmail({ body: { ...body, name: "" }, headers: new Headers(), returnHeaders: true });
-  return { sessionCookie: sessionCookieOf(made.headers) };
+  try {
+    const made = await auth().api.signUpEmail({ body: { email, password, name: "" }, headers: new Headers(), returnHeaders: true });
+    return { sessionCookie: sessionCookieOf(made.headers) };
+  } catch (error) {
+    if (!(isAPIError(error) && error.statusCode === 422)) throw error; // 422: there is such an account already
+  }
+  const signedIn = await auth().api.signInEmail({ body: { email, password }, headers: new Headers(), returnHeaders: true });
+  return { sessionCookie: sessionCookieOf(signedIn.headers) };
 }
 
 /** Starts, answers and finishes an attempt with lib/data's own functions, as the quiz's routes do. */

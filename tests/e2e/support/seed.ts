@@ -64,7 +64,10 @@ async function carry(context: BrowserContext, cookie: SessionCookie | null) {
     {
       name: cookie.name,
       value: encodeURIComponent(cookie.value),
-      url: runBaseUrl(),
+      // By domain and path: Chromium refuses a Secure cookie handed over with an http:// URL,
+      // though it keeps the one the server sets for http://127.0.0.1 (a secure context).
+      domain: new URL(runBaseUrl()).hostname,
+      path: "/",
       httpOnly: true,
       secure: cookie.name.startsWith("__Secure-"),
       sameSite: "Lax",
