@@ -28,10 +28,11 @@ const neutralPort = Number(process.env.E2E_NEUTRAL_PORT);
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "drawbridge-e2e-"));
 process.env.DATA_DIR = process.env.E2E_DATA_DIR;
 
-// CHROMIUM_PATH when set, else Debian's Chromium, else Playwright's own (its default, so left
-// unset): the finder scripts/test-browser-setup.ts uses, which installs one when there is none.
+// CHROMIUM_PATH when set, else Debian's Chromium, else Playwright's own: the finder that
+// scripts/test-browser-setup.ts (run by `npm run test:e2e` first) uses, which installs one when
+// there is none. A CHROMIUM_PATH naming no file is passed on, for Playwright to say so.
 const chromiumFound = findChromium({ chromiumPath: process.env.CHROMIUM_PATH, exists: existsSync, playwrightChromium: () => chromium.executablePath() });
-const executablePath = chromiumFound && "path" in chromiumFound && chromiumFound.source !== "Playwright" ? chromiumFound.path : process.env.CHROMIUM_PATH;
+const executablePath = chromiumFound && "path" in chromiumFound ? chromiumFound.path : process.env.CHROMIUM_PATH;
 
 export default defineConfig({
   testDir: "tests/e2e",
