@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
-import { seedFinishedQuiz } from "./seed";
+import { seedFinishedQuiz, type SeedTarget } from "./seed";
 
 type Item = { id: string; strategy: string; keyed: "plus" | "minus"; text: string };
 
@@ -45,13 +45,15 @@ export async function expectQuestion(page: Page, position: number) {
 /**
  * A finished quiz with these answers for the page's browser (its guest or account, or a new
  * guest whose session cookie it then carries), written through lib/data as the quiz's routes
- * write it (support/seed.ts); then opens its results. Returns the attempt id. Tests of the quiz
+ * write it (support/seed.ts), on the shared e2e server or `server`; then opens its results
+ * (relative to the page's baseURL). Returns the attempt id. Tests of the quiz
  * itself click through it instead.
  */
-export async function finishQuiz(page: Page, valueFor: (index: number) => number): Promise<string> {
+export async function finishQuiz(page: Page, valueFor: (index: number) => number, server?: SeedTarget): Promise<string> {
   const attemptId = await seedFinishedQuiz(
     page.context(),
     items.map((_, index) => valueFor(index)),
+    server,
   );
   await page.goto(`/results/${attemptId}`);
   await expect(page).toHaveURL(`/results/${attemptId}`);
