@@ -1,7 +1,10 @@
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { defineConfig } from "@playwright/test";
-import { ITEMS_EDITOR_EMAIL } from "./tests/e2e/support/admin";
+import { existsSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium, defineConfig } from "@playwright/test";
+import { findChromium } from "./scripts/lib/chromium";
+import { e2eServerEnvironment } from "./tests/e2e/support/run-data";
 
 /** Asks the OS for a free port, synchronously, so the config can use it straight away. */
 function findFreePort(): string {
@@ -17,9 +20,19 @@ const baseURL = `http://127.0.0.1:${port}`;
 // The stand-in outside sites of tests/e2e/leave-quickly.spec.ts (support/neutral-site.mjs).
 process.env.E2E_NEUTRAL_PORT ??= findFreePort();
 const neutralPort = Number(process.env.E2E_NEUTRAL_PORT);
+// A data directory of this run's own (tests/e2e/support/run-data.ts), made fresh in the main
+// process and inherited by the workers: the e2e server's secrets and database live there, so
+// no rows (rate-limit counts, accounts, results) carry over between runs, and the developer's
+// data/ is never read. Every server a test starts inherits it as DATA_DIR unless given its own.
+// Removed at the end of the run (tests/e2e/support/global-teardown.ts).
+process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), "drawbridge-e2e-"));
+process.env.DATA_DIR = process.env.E2E_DATA_DIR;
 
-// Debian's Chromium on these machines; CHROMIUM_PATH to choose another; otherwise Playwright's own.
-const executablePath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+// CHROMIUM_PATH when set, else Debian's Chromium, else Playwright's own: the finder that
+// scripts/test-browser-setup.ts (run by `npm run test:e2e` first) uses, which installs one when
+// there is none. A CHROMIUM_PATH naming no file is passed on, for Playwright to say so.
+const chromiumFound = findChromium({ chromiumPath: process.env.CHROMIUM_PATH, exists: existsSync, playwrightChromium: () => chromium.executablePath() });
+const executablePath = chromiumFound && "path" in chromiumFound ? chromiumFound.path : process.env.CHROMIUM_PATH;
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -27,6 +40,7 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: "list",
+  globalTeardown: "./tests/e2e/support/global-teardown.ts",
   forbidOnly: Boolean(process.env.CI),
   use: {
     baseURL,
@@ -49,28 +63,18 @@ export default defineConfig({
   projects: [{ name: "chromium" }],
   webServer: [
     {
-      // A fresh database each run (results of earlier runs would change what the pages say:
-      // from 200 finished results on, score ranges come from the results themselves), then
-      // migrations, then `next start` on the build that `npm run test:e2e` made.
-      command: "rm -f data/e2e/drawbridge-e2e.db data/e2e/drawbridge-e2e.db-wal data/e2e/drawbridge-e2e.db-shm && npx tsx scripts/start.ts",
+      // A fresh database each run, in the run's own data directory (results of earlier runs
+      // would change what the pages say: from 200 finished results on, score ranges come from
+      // the results themselves), then migrations, then `next start` on the build that
+      // `npm run test:e2e` made.
+      command: "npx tsx scripts/start.ts",
       url: `${baseURL}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
       stdout: "pipe",
       stderr: "pipe",
-      env: {
-        PORT: String(port),
-        DATABASE_URL: "file:./data/e2e/drawbridge-e2e.db",
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        // Every browser here comes from 127.0.0.1, so allow more guests
-        // per address than one real address would start (README, "Limits"; the product keeps 200/h).
-        RATE_LIMITS: "new-guests-per-address=2000/3600",
-        // A neutral site on this machine (support/neutral-site.mjs): no request leaves it.
-        QUICK_EXIT_URL: `http://weather.localhost:${neutralPort}/today`,
-        // The one account that may see /admin/items (tests/e2e/admin-items.spec.ts).
-        ADMIN_EMAILS: ITEMS_EDITOR_EMAIL,
-      },
+      // Shared with the seed process that writes tests' preconditions (support/seed.ts).
+      env: e2eServerEnvironment(),
     },
     {
       command: `node tests/e2e/support/neutral-site.mjs ${neutralPort}`,

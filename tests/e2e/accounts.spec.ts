@@ -3,6 +3,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { newAddress, newBrowserContext, newEmail, PASSWORD, signIn, signUp } from "./support/accounts";
 import { expectNoAxeViolations } from "./support/axe";
 import { finishQuiz, items } from "./support/quiz";
+import { seedSignedInAccount } from "./support/seed";
 import { saveScreenshots } from "./support/screenshots";
 
 /** The form's own alert (Next keeps an empty route announcer with the same role). */
@@ -103,7 +104,8 @@ async function expectOnJourney(page: Page, resultIds: string[]) {
 
 test("sign-in failures say only that the email or password is wrong", async ({ page }) => {
   const email = newEmail();
-  await signUp(page, email);
+  await seedSignedInAccount(page.context(), email, PASSWORD);
+  await page.goto("/me");
   await page.getByRole("button", { name: "Sign out" }).click();
 
   for (const [tryEmail, password] of [
@@ -122,7 +124,7 @@ test("sign-in failures say only that the email or password is wrong", async ({ p
 
 test("after five wrong passwords in a minute, the next sign-in gets 429 with Retry-After", async ({ page, request }) => {
   const email = newEmail();
-  await signUp(page, email);
+  await seedSignedInAccount(page.context(), email, PASSWORD);
   const tryOnce = (password: string) =>
     request.post("/api/auth/sign-in/email", { data: { email, password }, headers: { "x-forwarded-for": newAddress() } });
   for (let attempt = 1; attempt <= 5; attempt++) expect((await tryOnce("wrong password, again")).status()).toBe(401);
@@ -210,7 +212,8 @@ for (const colorScheme of ["light", "dark"] as const) {
       await expectNoAxeViolations(page, `${path} (${colorScheme})`);
       await saveScreenshots(page, path, path.slice(1), colorScheme);
     }
-    await signUp(page, newEmail());
+    await seedSignedInAccount(page.context(), newEmail(), PASSWORD);
+    await page.goto("/me");
     await expectNoAxeViolations(page, `/me signed in (${colorScheme})`);
     await saveScreenshots(page, "/me", "journey-signed-in", colorScheme);
     await page.goto("/sign-up");

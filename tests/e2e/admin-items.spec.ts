@@ -1,9 +1,11 @@
 import { execFileSync } from "node:child_process";
-import { expect, test, type Page } from "@playwright/test";
-import { newBrowserContext, newEmail, PASSWORD, signUp } from "./support/accounts";
+import { expect, test } from "@playwright/test";
+import { newBrowserContext, newEmail, PASSWORD } from "./support/accounts";
 import { ITEMS_EDITOR_EMAIL } from "./support/admin";
 import { expectNoAxeViolations, type ColorScheme } from "./support/axe";
+import { runDatabaseUrl } from "./support/run-data";
 import { saveScreenshots } from "./support/screenshots";
+import { seedSignedInAccount } from "./support/seed";
 
 // /admin/items: the item analysis, for the account ADMIN_EMAILS lists (playwright.config.ts),
 // on simulated attempts of the current quiz version seeded into the e2e database with one item
@@ -13,36 +15,23 @@ test.describe.configure({ timeout: 120_000 });
 
 /**
  * Tops the e2e server's database (playwright.config.ts) up to 80 simulated attempts of the
- * current version; returns the mis-keyed item's id. A fixed number, however many runs the
- * database outlives, keeps the version under the 200 results at which score margins stop
- * using their defaults, so other specs see the same margins every run.
+ * current version; returns the mis-keyed item's id. A fixed number, however often it runs,
+ * keeps the version under the 200 results at which score margins stop using their defaults,
+ * so other specs see the same margins.
  */
 function seedSimulatedAttempts(): string {
   const output = execFileSync("npx", ["tsx", "scripts/seed-simulated-attempts.ts", "--count", "80", "--seed", "7", "--top-up"], {
-    env: { ...process.env, DATABASE_URL: "file:./data/e2e/drawbridge-e2e.db" },
+    env: { ...process.env, DATABASE_URL: runDatabaseUrl() },
     encoding: "utf8",
   });
   return (JSON.parse(output.trim().split("\n").at(-1)!) as { miskeyed: string[] }).miskeyed[0]!;
 }
 
-/** Signs the editor in, making the account first on a fresh database (the e2e database outlives a run). */
-async function signInAsEditor(page: Page) {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email").fill(ITEMS_EDITOR_EMAIL);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  try {
-    await expect(page).toHaveURL("/me", { timeout: 5_000 });
-  } catch {
-    await signUp(page, ITEMS_EDITOR_EMAIL);
-  }
-}
-
 test("the editor sees the analysis, with the mis-keyed item flagged, on a phone and in dark mode too", async ({ browser }) => {
   const miskeyed = seedSimulatedAttempts();
   const context = await newBrowserContext(browser);
+  await seedSignedInAccount(context, ITEMS_EDITOR_EMAIL, PASSWORD);
   const page = await context.newPage();
-  await signInAsEditor(page);
 
   const response = await page.goto("/admin/items");
   expect(response?.status()).toBe(200);
@@ -94,8 +83,8 @@ test("a guest and an account not listed get the ordinary 404", async ({ browser 
   await guestContext.close();
 
   const otherContext = await newBrowserContext(browser);
+  await seedSignedInAccount(otherContext, newEmail(), PASSWORD);
   const other = await otherContext.newPage();
-  await signUp(other, newEmail());
   expect((await other.goto("/admin/items"))?.status()).toBe(404);
   await expect(other.getByText("Item analysis")).toHaveCount(0);
   await otherContext.close();

@@ -152,7 +152,7 @@ test.describe("without JavaScript", () => {
   });
 });
 
-test("the deletion pages pass axe in light and dark, and look right on phone and desktop", async ({ page }) => {
+test("the deletion pages pass axe in light and dark; saves screenshots of them on phone and desktop to look at", async ({ page }) => {
   for (const colorScheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme });
     await page.goto("/me/delete");

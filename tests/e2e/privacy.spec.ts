@@ -28,3 +28,11 @@ for (const scheme of ["light", "dark"] as ColorScheme[]) {
     }
   });
 }
+
+test("/privacy, read when asked for, says that this server deletes accounts unused for the days its operator chose", async ({ page }) => {
+  await page.goto("/privacy"); // the suite's server runs with DELETE_UNUSED_ACCOUNTS_AFTER_DAYS=365 (support/run-data.ts)
+  await expect(
+    page.getByText("On this server, an account that nobody has signed in to or used for 365 days is deleted with everything in it"),
+  ).toBeVisible();
+  await expect(page.getByText("An account is kept until you delete it.")).toHaveCount(0);
+});

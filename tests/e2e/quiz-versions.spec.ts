@@ -1,8 +1,8 @@
-import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import Database from "better-sqlite3";
 import { expectNoAxeViolations } from "./support/axe";
 import { expectQuestion, finishQuiz, instruction, items, quizVersion, scaleLabels } from "./support/quiz";
+import { runDatabaseFile } from "./support/run-data";
 import { saveScreenshots } from "./support/screenshots";
 
 // What someone sees when the quiz is updated while they are part-way through it: a kind word
@@ -11,10 +11,9 @@ import { saveScreenshots } from "./support/screenshots";
 // stands in for the deploy: the test marks an attempt as begun on the retired version.
 
 const RETIRED = "2026.11-1";
-const databaseFile = path.join(__dirname, "..", "..", "data", "e2e", "drawbridge-e2e.db");
 
 function withDatabase<T>(work: (database: Database.Database) => T): T {
-  const database = new Database(databaseFile, { fileMustExist: true, timeout: 10_000 });
+  const database = new Database(runDatabaseFile(), { fileMustExist: true, timeout: 10_000 });
   try {
     return work(database);
   } finally {

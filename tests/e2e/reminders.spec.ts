@@ -82,7 +82,7 @@ test("a refused reminder comes back to the form with the reason beside the field
 });
 
 for (const scheme of ["light", "dark"] as ColorScheme[]) {
-  test(`/reminders has no axe violations in ${scheme} mode, with a problem shown, and is looked at`, async ({ page }) => {
+  test(`/reminders has no axe violations in ${scheme} mode, with a problem shown; saves screenshots to look at`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await page.goto("/reminders?kind=practice&lesson=catch-the-reflex&problem=time");
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("A reminder to practise");

@@ -65,7 +65,7 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("the report form still downloads the PDF from My journey", async ({ page }) => {
-    await finishQuiz(page, () => 3); // form posts, as a browser without scripts sends them
+    await finishQuiz(page, () => 3); // a result to report on (written through lib/data)
     await page.goto("/me");
     const { text } = await downloadReport(page, page.getByRole("form", { name: "A report to bring to someone" }), "report-no-js");
     expect(text).toContain("My patterns quiz result");

@@ -33,44 +33,30 @@ function directives(policy: string): Map<string, string[]> {
   );
 }
 
-/** The headers every response has, page or not. */
+/**
+ * The headers every response has, page or not. What each says (the directives of every policy,
+ * the features switched off) is pinned by tests/unit/security-policy.test.ts; here, that the
+ * server sends them on this kind of response, and nothing that would need https.
+ */
 function expectCommonHeaders(headers: Headers) {
-  expect(headers["x-content-type-options"]).toBe("nosniff");
-  expect(headers["referrer-policy"]).toBe("same-origin");
-  const features = headers["permissions-policy"]?.split(/,\s*/) ?? [];
-  for (const feature of ["camera", "microphone", "geolocation", "interest-cohort", "browsing-topics", "payment", "usb"]) {
-    expect(features).toContain(`${feature}=()`);
+  for (const name of ["x-content-type-options", "referrer-policy", "permissions-policy", "x-frame-options"]) {
+    expect(headers[name], name).toBeTruthy();
   }
-  expect(headers["x-frame-options"]).toBe("DENY");
   // Served over plain http here: no HSTS, and no upgrading of requests to https.
   expect(headers["strict-transport-security"]).toBeUndefined();
   const policy = headers["content-security-policy"];
   expect(policy, "a Content-Security-Policy").toBeTruthy();
   expect(policy).not.toContain("upgrade-insecure-requests");
-  expect(policy).not.toMatch(/https?:|\*/); // no origin but our own
-  const parsed = directives(policy!);
-  expect(parsed.get("frame-ancestors")).toEqual(["'none'"]);
-  return parsed;
+  return directives(policy!);
 }
 
-/** A page's headers: a strict policy whose inline scripts are bound by hash (prerendered) or nonce. */
+/** A page's headers: its inline scripts bound by hash (prerendered) or by a nonce made for this request. */
 function expectPageHeaders(headers: Headers, kind: Kind) {
   const policy = expectCommonHeaders(headers);
   const scripts = policy.get("script-src") ?? [];
-  expect(scripts[0]).toBe("'self'");
-  expect(scripts).not.toContain("'unsafe-inline'");
-  expect(scripts).not.toContain("'unsafe-eval'");
   expect(scripts.some((source) => source.startsWith("'sha256-"))).toBe(true); // at least the 404 page's
   const nonces = scripts.filter((source) => source.startsWith("'nonce-"));
   expect(nonces).toHaveLength(kind === "on demand" ? 1 : 0);
-  expect(policy.get("default-src")).toEqual(["'self'"]);
-  expect(policy.get("style-src")).toEqual(["'self'"]);
-  expect(policy.get("style-src-attr")).toEqual(["'unsafe-inline'"]);
-  expect(policy.get("img-src")).toEqual(["'self'"]);
-  expect(policy.get("connect-src")).toEqual(["'self'"]);
-  expect(policy.get("object-src")).toEqual(["'none'"]);
-  expect(policy.get("base-uri")).toEqual(["'self'"]);
-  expect(policy.get("form-action")).toEqual(["'self'"]);
   return scripts;
 }
 

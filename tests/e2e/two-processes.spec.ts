@@ -133,8 +133,8 @@ async function cookieHeader(context: BrowserContext): Promise<string> {
 }
 
 /**
- * The whole quiz through the proxy, as support/quiz.ts's finishQuiz takes it (every answer but
- * the last through the answers API, the last on screen), with waits long enough for a busy machine.
+ * The whole quiz through the proxy, every request landing on either process: every answer but
+ * the last through the answers API, the last on screen, with waits long enough for a busy machine.
  */
 async function finishQuiz(page: Page, valueFor: (index: number) => number): Promise<string> {
   await page.goto("/quiz");

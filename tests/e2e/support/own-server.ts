@@ -16,7 +16,8 @@ export class OwnServer {
   readonly url: string;
   private process: ChildProcess | null = null;
   private output = "";
-  private readonly env: NodeJS.ProcessEnv;
+  /** The server's environment (its database, data directory and secrets): support/seed.ts writes with it. */
+  readonly env: NodeJS.ProcessEnv;
 
   private constructor(
     readonly port: number,

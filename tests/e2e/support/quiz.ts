@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
+import { seedFinishedQuiz, type SeedTarget } from "./seed";
 
 type Item = { id: string; strategy: string; keyed: "plus" | "minus"; text: string };
 
@@ -42,22 +43,19 @@ export async function expectQuestion(page: Page, position: number) {
 }
 
 /**
- * Takes the whole quiz quickly: starts it on the page, saves every answer but the last through
- * the answers API (as the page itself does), then answers the last question on screen and
- * finishes. Returns the attempt id; the page is left on its results.
+ * A finished quiz with these answers for the page's browser (its guest or account, or a new
+ * guest whose session cookie it then carries), written through lib/data as the quiz's routes
+ * write it (support/seed.ts), on the shared e2e server or `server`; then opens its results
+ * (relative to the page's baseURL). Returns the attempt id. Tests of the quiz
+ * itself click through it instead.
  */
-export async function finishQuiz(page: Page, valueFor: (index: number) => number): Promise<string> {
-  await page.goto("/quiz");
-  await page.getByRole("button", { name: /^(Start the quiz|Start over)$/ }).click();
-  await expect(page).toHaveURL(/\/quiz\/[^/]+\/1$/);
-  const attemptId = new URL(page.url()).pathname.split("/")[2]!;
-  for (const [index, item] of items.slice(0, -1).entries()) {
-    const saved = await page.request.put(`/api/quiz/attempts/${attemptId}/answers/${item.id}`, { data: { value: valueFor(index) } });
-    expect(saved.ok()).toBe(true);
-  }
-  await page.goto(`/quiz/${attemptId}/${items.length}`);
-  await page.getByText(scaleLabels[valueFor(items.length - 1) - 1]!, { exact: true }).click();
-  await page.getByRole("button", { name: "See my results" }).click();
+export async function finishQuiz(page: Page, valueFor: (index: number) => number, server?: SeedTarget): Promise<string> {
+  const attemptId = await seedFinishedQuiz(
+    page.context(),
+    items.map((_, index) => valueFor(index)),
+    server,
+  );
+  await page.goto(`/results/${attemptId}`);
   await expect(page).toHaveURL(`/results/${attemptId}`);
   return attemptId;
 }
