@@ -83,5 +83,7 @@ describe("QuizQuestion", () => {
     } finally {
       (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = actEnvironment;
     }
-  });
+    // Three full renders in jsdom outside act(): about 1 s on a quiet machine, up to 5 s on a busy
+    // 2-core one (timed out twice at load 25 on 2026-12-03); it waits on nothing slow itself.
+  }, 20_000);
 });
