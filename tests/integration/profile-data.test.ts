@@ -79,11 +79,12 @@ async function signInRows(profile: CurrentProfile) {
 async function rowsOf(profileId: string, attemptIds: string[]): Promise<Record<Prisma.ModelName, number>> {
   const owned = { where: { profileId } };
   const ofAttempts = { where: { attemptId: { in: attemptIds } } };
-  const [Profile, Session, Account, Verification, RateLimit, QuizAttempt, QuizAnswer, StrategyScore, LessonProgress, Reflection, PracticeEntry] =
+  const [Profile, Session, Account, RecoveryCode, Verification, RateLimit, QuizAttempt, QuizAnswer, StrategyScore, LessonProgress, Reflection, PracticeEntry] =
     await Promise.all([
       db().profile.count({ where: { id: profileId } }),
       db().session.count(owned),
       db().account.count(owned),
+      db().recoveryCode.count(owned),
       db().verification.count({ where: { value: profileId } }),
       // Sign-in counters are keyed by address and route, never by profile: none may name it.
       db().rateLimit.count({ where: { key: { contains: profileId } } }),
@@ -100,7 +101,7 @@ async function rowsOf(profileId: string, attemptIds: string[]): Promise<Record<P
   const Lease = 0;
   // A server process's row holds its host, pid and a hash of its secrets, never a profile.
   const ServerProcess = 0;
-  return { Profile, Session, Account, Verification, RateLimit, HealthCheck, Lease, ServerProcess, QuizAttempt, QuizAnswer, StrategyScore, LessonProgress, Reflection, PracticeEntry };
+  return { Profile, Session, Account, RecoveryCode, Verification, RateLimit, HealthCheck, Lease, ServerProcess, QuizAttempt, QuizAnswer, StrategyScore, LessonProgress, Reflection, PracticeEntry };
 }
 
 const schemaModels = () =>
