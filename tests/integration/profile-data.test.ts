@@ -69,7 +69,9 @@ async function signInRows(profile: CurrentProfile) {
   await db().verification.create({
     data: { id: randomUUID(), identifier: resetToken, value: profile.id, expiresAt: new Date(Date.now() + 3_600_000) },
   });
-  return { sessionToken, passwordHash, resetToken };
+  const recoveryCodeHash = `recovery-code-hash-${randomUUID()}`;
+  await db().recoveryCode.create({ data: { profileId: profile.id, codeHash: recoveryCodeHash } });
+  return { sessionToken, passwordHash, resetToken, recoveryCodeHash };
 }
 
 /**
@@ -177,7 +179,7 @@ describe("exporting a profile's data", () => {
     }
   });
 
-  it("gives an account its email and sessions, and never a password hash, session token or reset token", async () => {
+  it("gives an account its email and sessions, and never a password hash, session token, reset token or recovery code hash", async () => {
     const id = randomUUID();
     const email = `robin-${randomUUID().slice(0, 8)}@example.org`;
     await db().profile.create({ data: { id, name: "Robin", email, isAnonymous: false } });
