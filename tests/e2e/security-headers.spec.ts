@@ -185,7 +185,7 @@ test("a lesson step stays prerendered; its scripts run, → moves on and progres
   expect(problems).toEqual([]);
 });
 
-for (const path of ["/lessons", "/me", "/sign-in", "/sign-up", "/me/delete"]) {
+for (const path of ["/lessons", "/me", "/sign-in", "/sign-up", "/recover", "/recovery-code", "/me/delete"]) {
   test(`${path} is rendered on demand with a nonce on every script, and hydrates`, async ({ page }) => {
     const problems = await watchForProblems(page);
     const response = await open(page, path);
