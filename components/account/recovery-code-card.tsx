@@ -31,7 +31,7 @@ export function RecoveryCodeCard({ code }: { code: string }) {
       <p
         aria-labelledby="recovery-code-label"
         data-testid="recovery-code"
-        className="mt-3 font-mono text-2xl font-semibold tracking-wider break-all select-all sm:text-3xl"
+        className="mt-3 font-mono text-lg font-semibold tracking-wider break-all select-all min-[400px]:text-xl sm:text-3xl"
       >
         {code}
       </p>
