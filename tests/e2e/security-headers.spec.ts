@@ -150,6 +150,7 @@ const staticPages = [
   { path: "/privacy", heading: "Privacy" },
   { path: "/help", heading: "Getting help" },
   { path: "/sources", heading: "Where these ideas come from" },
+  { path: "/recover", heading: "Recover your account" },
 ] as const;
 
 for (const { path, heading } of staticPages) {
@@ -185,7 +186,7 @@ test("a lesson step stays prerendered; its scripts run, → moves on and progres
   expect(problems).toEqual([]);
 });
 
-for (const path of ["/lessons", "/me", "/sign-in", "/sign-up", "/recover", "/recovery-code", "/me/delete"]) {
+for (const path of ["/lessons", "/me", "/sign-in", "/sign-up", "/recovery-code", "/me/delete"]) {
   test(`${path} is rendered on demand with a nonce on every script, and hydrates`, async ({ page }) => {
     const problems = await watchForProblems(page);
     const response = await open(page, path);
