@@ -55,9 +55,14 @@ export function AccountPage({ mode, visitor, signedOut }: AccountPageProps) {
             ) : null}
             <AccountForm mode={mode} action={mode === "sign-up" ? signUp : signIn} />
             <p className="text-sm text-muted">
-              {mode === "sign-up"
-                ? "Your email is only used to sign you in: no newsletters, nothing shared. There’s no password reset by email yet, so please keep your password somewhere safe."
-                : "Forgotten your password? There’s no reset by email yet. You can keep using Drawbridge as a guest, or create a new account."}{" "}
+              {mode === "sign-up" ? (
+                "Your email is only used to sign you in: no newsletters, nothing shared. Drawbridge sends no email: once your account is made you get a one-time recovery code, your way back in if you forget your password."
+              ) : (
+                <>
+                  Forgotten your password? Drawbridge sends no email: your recovery code is the way back in.{" "}
+                  <TextLink href="/recover">Recover your account</TextLink>.
+                </>
+              )}{" "}
               <TextLink href="/privacy">How your data is kept</TextLink>.
             </p>
           </>

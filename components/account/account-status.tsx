@@ -1,6 +1,7 @@
 import { EmailAddress } from "@/components/account/email-address";
 import { SignOutButton } from "@/components/account/sign-out-button";
-import { ButtonLink } from "@/components/ui/button";
+import { Button, ButtonLink } from "@/components/ui/button";
+import { makeNewRecoveryCode } from "@/lib/actions/recovery";
 import type { ProfileSummary } from "@/lib/data/profiles";
 
 /** The top of My journey: whose journey this is, and the way in or out. */
@@ -12,6 +13,12 @@ export function AccountStatus({ visitor }: { visitor: ProfileSummary | null }) {
           Signed in as <EmailAddress email={visitor.email} />
         </p>
         <SignOutButton />
+        {/* A plain form: a new code replaces the old one and is shown once, at /recovery-code. */}
+        <form action={makeNewRecoveryCode}>
+          <Button type="submit" variant="secondary">
+            Make a new recovery code
+          </Button>
+        </form>
       </div>
     );
   }

@@ -6,6 +6,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { auth, SIGN_IN_REFUSED } from "@/lib/auth";
 import { endCurrentSession } from "@/lib/auth/profile";
+import { giveNewRecoveryCode } from "@/lib/auth/recovery";
 import { email, newPassword } from "@/lib/validation/account";
 import { fieldMessages } from "@/lib/validation/field-messages";
 import { MAX_PASSWORD_LENGTH } from "@/lib/validation/limits";
@@ -35,13 +36,14 @@ function parse<T extends z.ZodType<{ email: string; password: string }>>(schema:
   return { refused: { email: raw.email, fieldErrors: fieldMessages<AccountField>(parsed.error) } satisfies AccountFormState };
 }
 
-/** Creates an account; a guest's saved work moves into it. Then opens My journey. */
+/** Creates an account; a guest's saved work moves into it. Then shows its recovery code, once. */
 export async function signUp(_previous: AccountFormState, formData: FormData): Promise<AccountFormState> {
   const parsed = parse(signUpForm, formData);
   if (parsed.refused) return parsed.refused;
   const { email, password } = parsed.data;
+  let profileId: string;
   try {
-    await auth().api.signUpEmail({ body: { email, password, name: "" }, headers: await headers() });
+    profileId = (await auth().api.signUpEmail({ body: { email, password, name: "" }, headers: await headers() })).user.id;
   } catch (error) {
     if (!isAPIError(error)) throw error;
     if (error.statusCode === 422) {
@@ -55,7 +57,8 @@ export async function signUp(_previous: AccountFormState, formData: FormData): P
     }
     return { email, formError: "Your account couldn’t be created just now. Please try again." };
   }
-  redirect("/me");
+  await giveNewRecoveryCode(profileId);
+  redirect("/recovery-code");
 }
 
 /** Signs in; a guest's saved work on this device moves into the account. Then opens My journey. */

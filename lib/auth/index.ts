@@ -48,9 +48,10 @@ function tooManyTries(retryAfterSeconds: number): APIError {
  * Per-subject limits go first, so one address's flood is refused before it touches the
  * app-wide ceiling everyone shares. But an app-wide ceiling already reached refuses at once,
  * with one read, so a flood from ever-new addresses and emails writes no rows for them.
- * A limit without its subject (no address known) is skipped.
+ * A limit without its subject (no address known) is skipped. Exported for /recover
+ * (lib/auth/recovery.ts), whose tries are limited the same way.
  */
-async function reserveAll(limits: [LimitName, string | null | undefined][]): Promise<void> {
+export async function reserveAll(limits: [LimitName, string | null | undefined][]): Promise<void> {
   for (const [limit, subject] of limits) {
     if (subject !== null) continue;
     const wait = await waitSeconds(limit, null);

@@ -9,7 +9,8 @@ export type SealedField =
   | "reflection.text"
   | "practice.whatHappened"
   | "practice.whatNoticed"
-  | "practice.whatYouDid";
+  | "practice.whatYouDid"
+  | "recoveryCode.shownOnce";
 
 const VERSION = "v1";
 const ALGORITHM = "aes-256-gcm";

@@ -17,9 +17,13 @@ export const LIMITS = {
   "sign-in-per-email": { allowed: 5, windowSeconds: 60 },
   /** Sign-in tries from one address; a right password gives its try back. */
   "sign-in-per-address": { allowed: 5, windowSeconds: 60 },
+  /** Recovery-code tries (/recover) for one email, as for sign-ins; a used code gives a new one, so nothing to clear. */
+  "recoveries-per-email": { allowed: 5, windowSeconds: 60 },
+  /** Recovery-code tries from one address. */
+  "recoveries-per-address": { allowed: 5, windowSeconds: 60 },
   /** Accounts created from one address. */
   "sign-ups-per-address": { allowed: 30, windowSeconds: 3600 },
-  /** Sign-ins and sign-ups across the whole app: each hashes a password (scrypt, 32 MiB), so a flood can't take every core. */
+  /** Sign-ins, sign-ups and recoveries across the whole app: each hashes a password (scrypt, 32 MiB), so a flood can't take every core. */
   "password-checks": { allowed: 300, windowSeconds: 60 },
   /** Guest profiles started from one address (the first save of a new visitor, or /api/auth/sign-in/anonymous). */
   "new-guests-per-address": { allowed: 200, windowSeconds: 3600 },

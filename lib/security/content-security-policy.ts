@@ -13,7 +13,8 @@ export const NON_DOCUMENT_POLICY = "default-src 'none'; frame-ancestors 'none'; 
 /**
  * Every powerful browser feature the app does not use, switched off for it and anything it embeds.
  * Only names Chromium knows (it logs an error for each unknown one); browsing-topics is what
- * interest-cohort (FLoC) became, and both are off.
+ * interest-cohort (FLoC) became, and both are off. Writing to the clipboard is allowed to the
+ * app's own pages only: the recovery code's Copy button (/recovery-code) uses it.
  */
 export const PERMISSIONS_POLICY = [
   "accelerometer",
@@ -22,7 +23,6 @@ export const PERMISSIONS_POLICY = [
   "camera",
   "captured-surface-control",
   "clipboard-read",
-  "clipboard-write",
   "compute-pressure",
   "digital-credentials-get",
   "display-capture",
@@ -58,6 +58,7 @@ export const PERMISSIONS_POLICY = [
   "xr-spatial-tracking",
 ]
   .map((feature) => `${feature}=()`)
+  .concat("clipboard-write=(self)")
   .join(", ");
 
 /** Headers that are the same for every response and every deployment (next.config.ts sends them). */

@@ -258,6 +258,8 @@ for (const mode of ["with Redis", "with the database alone"] as const) {
       await page.getByLabel("Email").fill(email);
       await page.getByLabel("Password").fill(PASSWORD);
       await page.getByRole("button", { name: "Create account" }).click();
+      await expect(page).toHaveURL(/\/recovery-code$/, { timeout: 20_000 });
+      await page.getByRole("link", { name: /I’ve kept it: go to My journey/ }).click();
       await expect(page).toHaveURL("/me", { timeout: 20_000 });
       const cookie = await cookieHeader(context);
       for (const server of [a, b]) {

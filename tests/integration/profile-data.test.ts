@@ -69,7 +69,9 @@ async function signInRows(profile: CurrentProfile) {
   await db().verification.create({
     data: { id: randomUUID(), identifier: resetToken, value: profile.id, expiresAt: new Date(Date.now() + 3_600_000) },
   });
-  return { sessionToken, passwordHash, resetToken };
+  const recoveryCodeHash = `recovery-code-hash-${randomUUID()}`;
+  await db().recoveryCode.create({ data: { profileId: profile.id, codeHash: recoveryCodeHash } });
+  return { sessionToken, passwordHash, resetToken, recoveryCodeHash };
 }
 
 /**
@@ -79,11 +81,12 @@ async function signInRows(profile: CurrentProfile) {
 async function rowsOf(profileId: string, attemptIds: string[]): Promise<Record<Prisma.ModelName, number>> {
   const owned = { where: { profileId } };
   const ofAttempts = { where: { attemptId: { in: attemptIds } } };
-  const [Profile, Session, Account, Verification, RateLimit, QuizAttempt, QuizAnswer, StrategyScore, LessonProgress, Reflection, PracticeEntry] =
+  const [Profile, Session, Account, RecoveryCode, Verification, RateLimit, QuizAttempt, QuizAnswer, StrategyScore, LessonProgress, Reflection, PracticeEntry] =
     await Promise.all([
       db().profile.count({ where: { id: profileId } }),
       db().session.count(owned),
       db().account.count(owned),
+      db().recoveryCode.count(owned),
       db().verification.count({ where: { value: profileId } }),
       // Sign-in counters are keyed by address and route, never by profile: none may name it.
       db().rateLimit.count({ where: { key: { contains: profileId } } }),
@@ -100,7 +103,7 @@ async function rowsOf(profileId: string, attemptIds: string[]): Promise<Record<P
   const Lease = 0;
   // A server process's row holds its host, pid and a hash of its secrets, never a profile.
   const ServerProcess = 0;
-  return { Profile, Session, Account, Verification, RateLimit, HealthCheck, Lease, ServerProcess, QuizAttempt, QuizAnswer, StrategyScore, LessonProgress, Reflection, PracticeEntry };
+  return { Profile, Session, Account, RecoveryCode, Verification, RateLimit, HealthCheck, Lease, ServerProcess, QuizAttempt, QuizAnswer, StrategyScore, LessonProgress, Reflection, PracticeEntry };
 }
 
 const schemaModels = () =>
@@ -176,7 +179,7 @@ describe("exporting a profile's data", () => {
     }
   });
 
-  it("gives an account its email and sessions, and never a password hash, session token or reset token", async () => {
+  it("gives an account its email and sessions, and never a password hash, session token, reset token or recovery code hash", async () => {
     const id = randomUUID();
     const email = `robin-${randomUUID().slice(0, 8)}@example.org`;
     await db().profile.create({ data: { id, name: "Robin", email, isAnonymous: false } });

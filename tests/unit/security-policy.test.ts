@@ -162,7 +162,10 @@ describe("the headers that never vary", () => {
   it("switch off every powerful feature, the camera, microphone, location and ad topics among them", () => {
     expect(byName.get("permissions-policy")).toBe(PERMISSIONS_POLICY);
     const features = PERMISSIONS_POLICY.split(", ");
-    for (const feature of features) expect(feature).toMatch(/^[a-z-]+=\(\)$/);
+    // All but writing to the clipboard, which the recovery code's Copy button needs, on the app's own pages only.
+    for (const feature of features.filter((feature) => feature !== "clipboard-write=(self)")) expect(feature).toMatch(/^[a-z-]+=\(\)$/);
+    expect(features).toContain("clipboard-write=(self)");
+    expect(features).toContain("clipboard-read=()");
     for (const feature of ["camera", "microphone", "geolocation", "interest-cohort", "browsing-topics", "payment", "usb"]) {
       expect(features).toContain(`${feature}=()`);
     }
