@@ -217,8 +217,13 @@ describe("a recovery code", () => {
       Array.from({ length: 12 }, () => post(() => recover({ email: "" }, form({ email: account.email, code: wrongCode, password: NEW_PASSWORD })))),
     );
     const messages = tries.map((result) => ("state" in result ? result.state.formError : "redirected"));
-    expect(messages.filter((message) => message === RECOVERY_REFUSED)).toHaveLength(5);
-    expect(messages.filter((message) => /^Too many tries\. Please wait \d+ seconds/.test(message ?? ""))).toHaveLength(7);
+    // At most 5 codes are checked; every other try waits. (Alone this is exactly 5 and 7; beside
+    // other test files, the app-wide "password-checks" limit they fill may turn one more away.)
+    const checked = messages.filter((message) => message === RECOVERY_REFUSED).length;
+    const waiting = messages.filter((message) => /^Too many tries\. Please wait \d+ seconds/.test(message ?? "")).length;
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(waiting).toBeGreaterThanOrEqual(7);
+    expect(checked + waiting).toBe(12);
     // Now even the right code waits: nothing is checked until the window ends.
     browser.address = "198.18.1.1";
     expect(await post(() => recover({ email: "" }, form({ email: account.email, code: account.code, password: NEW_PASSWORD })))).toMatchObject({
