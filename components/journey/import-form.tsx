@@ -1,4 +1,5 @@
 import { buttonClassName } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
 import { IMPORT_FILE_PATH } from "@/lib/routes";
 
 const control =
@@ -9,32 +10,17 @@ const control =
  * `problem` is why the last file was refused, shown beside the file field.
  */
 export function ImportForm({ problem, maxMegabytes }: { problem?: string; maxMegabytes: number }) {
-  const described = ["import-file-hint", problem ? "import-file-error" : undefined].filter(Boolean).join(" ");
   return (
     <form method="post" action={IMPORT_FILE_PATH} encType="multipart/form-data" className="max-w-reading space-y-5" aria-label="Bring back your data">
-      <div>
-        <label htmlFor="import-file" className="block font-semibold">
-          Your export file
-        </label>
-        <input
-          id="import-file"
-          name="file"
-          type="file"
-          accept=".json,application/json"
-          required
-          className={control}
-          aria-describedby={described}
-          aria-invalid={problem ? true : undefined}
-        />
-        <p id="import-file-hint" className="mt-2 text-sm text-muted">
-          The .json file that “Download everything” saved, from this server or another, at most {maxMegabytes} MB.
-        </p>
-        {problem ? (
-          <p id="import-file-error" className="mt-2 font-medium text-accent">
-            {problem}
-          </p>
-        ) : null}
-      </div>
+      <Field
+        id="import-file"
+        label="Your export file"
+        hint={`The .json file that “Download everything” saved, from this server or another, at most ${maxMegabytes} MB.`}
+        hintPlacement="under-control"
+        error={problem}
+      >
+        {(wiring) => <input {...wiring} name="file" type="file" accept=".json,application/json" required className={control} />}
+      </Field>
       <button type="submit" className={buttonClassName("primary")}>
         Bring it back
       </button>
