@@ -9,7 +9,7 @@ import { RESET_LINK_REFUSED, resetLinkWorks } from "@/lib/auth/password-reset";
 export const metadata: Metadata = {
   title: "Set a new password",
   description: "Choose a new password for your Drawbridge account.",
-  referrer: "no-referrer", // the link's token stays off other sites
+  referrer: "same-origin", // the link’s token stays off other sites (and form posts still carry their origin)
 };
 
 export default async function ResetPasswordPage({ searchParams }: PageProps<"/reset-password">) {
