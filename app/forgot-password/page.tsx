@@ -37,7 +37,7 @@ export default function ForgotPasswordPage() {
       <div className="mt-10 max-w-md space-y-8">
         <ForgotPasswordForm action={forgotPassword} />
         <p className="text-sm text-muted">
-          Would rather not use email? Your recovery code works too: <TextLink href="/recover">recover your account</TextLink>.
+          Rather not use email? Your recovery code works too: <TextLink href="/recover">recover your account</TextLink>.
         </p>
       </div>
     </Container>
