@@ -48,6 +48,11 @@ export type AppConfig = {
   heapGrowingPercent: number;
   /** From DELETE_UNUSED_ACCOUNTS_AFTER_DAYS: accounts no browser has used for this many days are deleted; null (the default) keeps them. */
   deleteUnusedAccountsAfterDays: number | null;
+  /**
+   * From SMTP_URL and SMTP_FROM: where the "forgot password" email is sent through, and who it
+   * is from; null (the default) sends no email, and the recovery code is the only way back in.
+   */
+  smtp: { url: string; from: string } | null;
 };
 
 /** How long a session lasts from its last use (lib/auth renews it at most daily). */
@@ -286,8 +291,48 @@ const envSchema = z.object({
       }
       return size;
     }),
+  // smtp://user:password@host:587 or smtps://… (TLS from the start): sends the "forgot password" email.
+  SMTP_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return undefined;
+      let url: URL | undefined;
+      try {
+        url = new URL(v);
+      } catch {
+        url = undefined;
+      }
+      if (!url || !/^smtps?:$/.test(url.protocol) || !url.hostname) {
+        ctx.addIssue({ code: "custom", message: `SMTP_URL must look like smtp://user:password@mail.example.org:587 or smtps://…:465 (got ${JSON.stringify(redactUrl(v))}).` });
+        return z.NEVER;
+      }
+      return v;
+    }),
+  // Who the email is from: "Name <address>" or a bare address.
+  SMTP_FROM: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return undefined;
+      const address = /<([^<>]+)>$/.exec(v)?.[1] ?? v;
+      if (!z.email().safeParse(address).success || /[\r\n]/.test(v)) {
+        ctx.addIssue({ code: "custom", message: `SMTP_FROM must be an email address, like Drawbridge <no-reply@drawbridge.example.org> (got ${JSON.stringify(v)}).` });
+        return z.NEVER;
+      }
+      return v;
+    }),
   NODE_ENV: z.string().optional(),
 });
+
+/** Who the email is from unless SMTP_FROM says otherwise: no-reply at the app's own host. */
+export function defaultSmtpFrom(appUrl: string): string {
+  const host = new URL(appUrl).hostname;
+  const named = /[a-z]/i.test(host) && /^[a-z0-9.-]+$/i.test(host); // not an IP address
+  return `Drawbridge <no-reply@${named ? host : "localhost"}>`;
+}
 
 /** Parses settings from an environment. Throws ConfigError with one clear line. */
 export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): AppConfig {
@@ -297,11 +342,12 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   }
   const { PORT, SESSION_SECRET, APP_ENCRYPTION_KEY, COOKIE_SECURE, APP_URL, DATA_DIR, RATE_LIMITS, QUICK_EXIT_URL, ADMIN_EMAILS, NODE_ENV } =
     parsed.data;
-  const { REDIS_URL, REDIS_KEY_PREFIX, INSTANCES, HEAP_GROWING_PERCENT, DELETE_UNUSED_ACCOUNTS_AFTER_DAYS } = parsed.data;
+  const { REDIS_URL, REDIS_KEY_PREFIX, INSTANCES, HEAP_GROWING_PERCENT, DELETE_UNUSED_ACCOUNTS_AFTER_DAYS, SMTP_URL, SMTP_FROM } = parsed.data;
+  const appUrl = (APP_URL || `http://localhost:${PORT}`).replace(/\/$/, "");
   return {
     database: withPoolSize(databaseFrom(env.DATABASE_URL, cwd), parsed.data.DATABASE_POOL_SIZE),
     port: PORT,
-    appUrl: (APP_URL || `http://localhost:${PORT}`).replace(/\/$/, ""),
+    appUrl,
     dataDir: resolve(cwd, DATA_DIR?.trim() || "data"),
     sessionSecret: SESSION_SECRET,
     encryptionKey: APP_ENCRYPTION_KEY,
@@ -313,6 +359,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     instances: INSTANCES,
     heapGrowingPercent: HEAP_GROWING_PERCENT,
     deleteUnusedAccountsAfterDays: DELETE_UNUSED_ACCOUNTS_AFTER_DAYS,
+    smtp: SMTP_URL ? { url: SMTP_URL, from: SMTP_FROM ?? defaultSmtpFrom(appUrl) } : null,
   };
 }
 

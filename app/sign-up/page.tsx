@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AccountPage } from "@/components/account/account-page";
+import { resetByEmail } from "@/lib/auth/password-reset";
 import { currentProfile } from "@/lib/auth/profile";
 import { describeProfile } from "@/lib/data/profiles";
 
@@ -11,5 +12,5 @@ export const metadata: Metadata = {
 export default async function SignUpPage() {
   const profile = await currentProfile();
   const visitor = profile ? await describeProfile(profile) : null;
-  return <AccountPage mode="sign-up" visitor={visitor} />;
+  return <AccountPage mode="sign-up" visitor={visitor} resetByEmail={resetByEmail()} />;
 }

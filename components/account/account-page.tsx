@@ -13,6 +13,10 @@ type AccountPageProps = {
   /** Who is here already: nobody (null), a guest, or someone signed in. */
   visitor: ProfileSummary | null;
   signedOut?: boolean;
+  /** Whether "forgot password" can email a link (SMTP_URL is set); else the recovery code is the way back. */
+  resetByEmail?: boolean;
+  /** Just back from /reset-password with a new password. */
+  passwordReset?: boolean;
 };
 
 const headings = {
@@ -24,12 +28,17 @@ const headings = {
 } as const;
 
 /** The sign-up and sign-in pages: the same calm frame around one short form. */
-export function AccountPage({ mode, visitor, signedOut }: AccountPageProps) {
+export function AccountPage({ mode, visitor, signedOut, resetByEmail = false, passwordReset = false }: AccountPageProps) {
   const { title, lead } = headings[mode];
   return (
     <Container className="py-12 sm:py-16">
       <PageHeading title={title} lead={lead} />
       <div className="mt-10 max-w-md space-y-8">
+        {passwordReset ? (
+          <p role="status" className="rounded-xl border border-line bg-surface px-4 py-3 font-medium">
+            Your new password is set, and every browser that was signed in is signed out. Sign in with the new password.
+          </p>
+        ) : null}
         {signedOut ? (
           <p role="status" className="rounded-xl border border-line bg-surface px-4 py-3 font-medium">
             You’re signed out. Everything you saved stays in your account.
@@ -56,7 +65,16 @@ export function AccountPage({ mode, visitor, signedOut }: AccountPageProps) {
             <AccountForm mode={mode} action={mode === "sign-up" ? signUp : signIn} />
             <p className="text-sm text-muted">
               {mode === "sign-up" ? (
-                "Your email is only used to sign you in: no newsletters, nothing shared. Drawbridge sends no email: once your account is made you get a one-time recovery code, your way back in if you forget your password."
+                resetByEmail ? (
+                  "Your email is only used to sign you in and, if you ask, to send you a link to set a new password: no newsletters, nothing shared. Once your account is made you also get a one-time recovery code, another way back in."
+                ) : (
+                  "Your email is only used to sign you in: no newsletters, nothing shared. Drawbridge sends no email: once your account is made you get a one-time recovery code, your way back in if you forget your password."
+                )
+              ) : resetByEmail ? (
+                <>
+                  Forgot your password? <TextLink href="/forgot-password">We can email you a link</TextLink>, or your
+                  recovery code sets a new one: <TextLink href="/recover">recover your account</TextLink>.
+                </>
               ) : (
                 <>
                   Forgotten your password? Drawbridge sends no email: your recovery code is the way back in.{" "}

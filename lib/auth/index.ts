@@ -12,6 +12,7 @@ import { moveGuestData } from "@/lib/data/guest-merge";
 import { markProfileSeen } from "@/lib/data/profiles";
 import { clearLimit, giveBack, reserve, waitSeconds, type LimitName } from "@/lib/data/rate-limits";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/validation/limits";
+import { RESET_LINK_MINUTES, sendResetEmail } from "./reset-email";
 import { checkAuthRequest, UNUSED_AUTH_PATHS } from "./sign-up-rules";
 
 /** What every failed sign-in says, whether the email is unknown or the password wrong. */
@@ -25,6 +26,9 @@ export function clientAddress(headers: Headers | undefined): string | null {
   const forwarded = headers?.get("x-forwarded-for")?.split(",").map((part) => part.trim()).filter(Boolean);
   return forwarded?.at(-1) ?? null;
 }
+
+/** The made-up domain of a guest profile's email: nobody receives mail there. */
+const GUEST_EMAIL_DOMAIN = "guest.drawbridge.invalid";
 
 type HookContext = Parameters<Parameters<typeof createAuthMiddleware>[0]>[0];
 
@@ -159,6 +163,16 @@ function createAuth() {
       minPasswordLength: MIN_PASSWORD_LENGTH,
       maxPasswordLength: MAX_PASSWORD_LENGTH,
       autoSignIn: true,
+      // With SMTP_URL, "forgot password" emails a one-time link to /reset-password (lib/auth/password-reset.ts).
+      // Guests have no address to write to. Without SMTP_URL the recovery code is the only way back in.
+      sendResetPassword: app.smtp
+        ? async ({ user, token }) => {
+            if (user.email.endsWith(`@${GUEST_EMAIL_DOMAIN}`)) return;
+            sendResetEmail(user.email, `${app.appUrl}/reset-password?token=${encodeURIComponent(token)}`);
+          }
+        : undefined,
+      resetPasswordTokenExpiresIn: RESET_LINK_MINUTES * 60,
+      revokeSessionsOnPasswordReset: true,
     },
     // One limiter (lib/data/rate-limits.ts, reserved in the hooks below), counting in Redis or the
     // database and so shared by every process, in every environment; the library's own per-path
@@ -195,7 +209,7 @@ function createAuth() {
     },
     plugins: [
       anonymous({
-        emailDomainName: "guest.drawbridge.invalid",
+        emailDomainName: GUEST_EMAIL_DOMAIN,
         generateName: () => "Guest",
         // Runs when a guest signs up or in, before the plugin deletes the guest profile.
         onLinkAccount: ({ anonymousUser, newUser }) => moveGuestData(anonymousUser.user.id, newUser.user.id),

@@ -21,6 +21,10 @@ export const LIMITS = {
   "recoveries-per-email": { allowed: 5, windowSeconds: 60 },
   /** Recovery-code tries from one address. */
   "recoveries-per-address": { allowed: 5, windowSeconds: 60 },
+  /** "Forgot password" emails asked for one email (/forgot-password), whether or not an account uses it. */
+  "reset-emails-per-email": { allowed: 3, windowSeconds: 3600 },
+  /** "Forgot password" emails asked for from one address. */
+  "reset-emails-per-address": { allowed: 10, windowSeconds: 3600 },
   /** Accounts created from one address. */
   "sign-ups-per-address": { allowed: 30, windowSeconds: 3600 },
   /** Sign-ins, sign-ups and recoveries across the whole app: each hashes a password (scrypt, 32 MiB), so a flood can't take every core. */

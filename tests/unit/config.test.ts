@@ -350,3 +350,32 @@ describe("DELETE_UNUSED_ACCOUNTS_AFTER_DAYS", () => {
     }
   });
 });
+
+describe("SMTP_URL and SMTP_FROM", () => {
+  const cwd = "/srv/drawbridge";
+  it("sends no email unless SMTP_URL is set; from no-reply at the app's host unless SMTP_FROM says otherwise", () => {
+    expect(parseConfig({}, cwd).smtp).toBeNull();
+    expect(parseConfig({ SMTP_URL: " " }, cwd).smtp).toBeNull();
+    expect(parseConfig({ SMTP_URL: "smtp://127.0.0.1:2525" }, cwd).smtp).toEqual({ url: "smtp://127.0.0.1:2525", from: "Drawbridge <no-reply@localhost>" });
+    expect(parseConfig({ SMTP_URL: "smtps://mail.example.org", APP_URL: "https://drawbridge.example.org" }, cwd).smtp?.from).toBe(
+      "Drawbridge <no-reply@drawbridge.example.org>",
+    );
+    expect(parseConfig({ SMTP_URL: "smtp://mail.example.org", APP_URL: "http://10.0.0.5:3000" }, cwd).smtp?.from).toBe("Drawbridge <no-reply@localhost>");
+    expect(parseConfig({ SMTP_URL: "smtp://mail.example.org", SMTP_FROM: "Practice <hello@example.org>" }, cwd).smtp?.from).toBe("Practice <hello@example.org>");
+  });
+
+  it("refuses an SMTP_URL that is no smtp:// or smtps:// address in one line, without its password", () => {
+    for (const value of ["http://mail.example.org", "smtp://", "mail.example.org:587", "smtp://user:hunter2secret@"]) {
+      const attempt = () => parseConfig({ SMTP_URL: value }, cwd);
+      expect(attempt).toThrow(ConfigError);
+      expect(attempt).toThrow(/^SMTP_URL must look like smtp:\/\//);
+      expect(attempt).not.toThrow(/hunter2secret|\n/);
+    }
+  });
+
+  it("refuses an SMTP_FROM that is no email address", () => {
+    for (const value of ["Drawbridge", "Drawbridge <nobody>", "a@b.org\r\nBcc: c@d.org"]) {
+      expect(() => parseConfig({ SMTP_URL: "smtp://mail.example.org", SMTP_FROM: value }, cwd)).toThrow(/^SMTP_FROM must be an email address/);
+    }
+  });
+});
