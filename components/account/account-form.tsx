@@ -3,9 +3,8 @@
 import { TextLink } from "@/components/ui/text-link";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
-import { Field } from "@/components/ui/field";
 import type { AccountField, AccountFormState } from "@/lib/actions/account";
-import { MIN_PASSWORD_LENGTH } from "@/lib/validation/limits";
+import { EmailField, FormError, PasswordField } from "./account-fields";
 
 type AccountFormProps = {
   mode: "sign-up" | "sign-in";
@@ -16,10 +15,8 @@ const words = {
   "sign-up": {
     submit: "Create account",
     pending: "Creating your account…",
-    passwordHint: `At least ${MIN_PASSWORD_LENGTH} characters, not a common password or your email. A short phrase you’ll remember works well.`,
-    autoComplete: "new-password",
   },
-  "sign-in": { submit: "Sign in", pending: "Signing in…", passwordHint: null, autoComplete: "current-password" },
+  "sign-in": { submit: "Sign in", pending: "Signing in…" },
 } as const;
 
 /** Email and password, posted to a server action; works as a plain form post without JavaScript. */
@@ -27,43 +24,12 @@ export function AccountForm({ mode, action }: AccountFormProps) {
   const [state, formAction, pending] = useActionState(action, { email: "" });
   const text = words[mode];
   const id = (field: AccountField | "form", part = "") => `${mode}-${field}${part}`;
-  const control =
-    "mt-2 block min-h-12 w-full rounded-xl border border-line-strong bg-canvas px-4 py-2 text-ink aria-[invalid=true]:border-accent";
 
   return (
     <form action={formAction} noValidate className="space-y-6" aria-describedby={state.formError ? id("form", "-error") : undefined}>
-      {state.formError ? (
-        <p id={id("form", "-error")} role="alert" className="rounded-xl border border-accent bg-accent-soft px-4 py-3 font-medium">
-          {state.formError}
-        </p>
-      ) : null}
-      <Field id={id("email")} label="Email" error={state.fieldErrors?.email}>
-        {(wiring) => (
-          <input
-            {...wiring}
-            name="email"
-            type="email"
-            autoComplete="email"
-            required
-            defaultValue={state.email}
-            key={`email-${state.email}`}
-            className={control}
-          />
-        )}
-      </Field>
-      <Field id={id("password")} label="Password" hint={text.passwordHint} error={state.fieldErrors?.password}>
-        {(wiring) => (
-          <input
-            {...wiring}
-            name="password"
-            type="password"
-            autoComplete={text.autoComplete}
-            required
-            minLength={mode === "sign-up" ? MIN_PASSWORD_LENGTH : undefined}
-            className={control}
-          />
-        )}
-      </Field>
+      <FormError id={id("form", "-error")} message={state.formError} />
+      <EmailField id={id("email")} email={state.email} error={state.fieldErrors?.email} />
+      <PasswordField id={id("password")} label="Password" kind={mode === "sign-up" ? "new" : "current"} error={state.fieldErrors?.password} />
       <Button type="submit" disabled={pending}>
         {pending ? text.pending : text.submit}
       </Button>
