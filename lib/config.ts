@@ -122,20 +122,28 @@ export function decodeEncryptionKey(written: string): Buffer | undefined {
   return undefined;
 }
 
-const envSchema = z.object({
-  PORT: z
+/**
+ * A setting that is a whole number from `min` to `max`: `unset` when it is missing or empty,
+ * otherwise refused in one line (`refusal` gets the value as written, quoted).
+ */
+function wholeNumber<Unset>(unset: Unset, min: number, max: number, refusal: (got: string) => string) {
+  return z
     .string()
     .trim()
     .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v === "") return 3000;
-      const port = Number(v);
-      if (!Number.isInteger(port) || port < 1 || port > 65535) {
-        ctx.addIssue({ code: "custom", message: `PORT must be a whole number from 1 to 65535 (got ${JSON.stringify(v)}).` });
+    .transform((v, ctx): number | Unset => {
+      if (v === undefined || v === "") return unset;
+      const value = Number(v);
+      if (!Number.isInteger(value) || value < min || value > max) {
+        ctx.addIssue({ code: "custom", message: refusal(JSON.stringify(v)) });
         return z.NEVER;
       }
-      return port;
-    }),
+      return value;
+    });
+}
+
+const envSchema = z.object({
+  PORT: wholeNumber(3000, 1, 65535, (got) => `PORT must be a whole number from 1 to 65535 (got ${got}).`),
   SESSION_SECRET: z
     .string()
     .optional()
@@ -235,62 +243,16 @@ const envSchema = z.object({
     .trim()
     .regex(/^[\w.:-]{0,64}$/, "REDIS_KEY_PREFIX may hold only letters, digits and . : _ - (at most 64), like drawbridge:")
     .optional(),
-  INSTANCES: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v === "") return 1;
-      const count = Number(v);
-      if (!Number.isInteger(count) || count < 1) {
-        ctx.addIssue({ code: "custom", message: `INSTANCES must be the number of app processes sharing the database, a whole number from 1 (got ${JSON.stringify(v)}).` });
-        return z.NEVER;
-      }
-      return count;
-    }),
-  HEAP_GROWING_PERCENT: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v === "") return DEFAULT_HEAP_GROWING_PERCENT;
-      const percent = Number(v);
-      if (!/^\d+$/.test(v) || percent > 1000) {
-        ctx.addIssue({ code: "custom", message: `HEAP_GROWING_PERCENT must be a whole number from 0 (V8's own choice) to 1000 (got ${JSON.stringify(v)}).` });
-        return z.NEVER;
-      }
-      return percent;
-    }),
-  DELETE_UNUSED_ACCOUNTS_AFTER_DAYS: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v === "") return null;
-      const days = Number(v);
-      if (!/^\d+$/.test(v) || days < MIN_UNUSED_ACCOUNT_DAYS || days > 3650) {
-        ctx.addIssue({
-          code: "custom",
-          message: `DELETE_UNUSED_ACCOUNTS_AFTER_DAYS must be a whole number of days from ${MIN_UNUSED_ACCOUNT_DAYS} (how long a session lasts) to 3650, or empty to keep every account (got ${JSON.stringify(v)}).`,
-        });
-        return z.NEVER;
-      }
-      return days;
-    }),
+  INSTANCES: wholeNumber(1, 1, Number.MAX_SAFE_INTEGER, (got) => `INSTANCES must be the number of app processes sharing the database, a whole number from 1 (got ${got}).`),
+  HEAP_GROWING_PERCENT: wholeNumber(DEFAULT_HEAP_GROWING_PERCENT, 0, 1000, (got) => `HEAP_GROWING_PERCENT must be a whole number from 0 (V8's own choice) to 1000 (got ${got}).`),
+  DELETE_UNUSED_ACCOUNTS_AFTER_DAYS: wholeNumber(
+    null,
+    MIN_UNUSED_ACCOUNT_DAYS,
+    3650,
+    (got) => `DELETE_UNUSED_ACCOUNTS_AFTER_DAYS must be a whole number of days from ${MIN_UNUSED_ACCOUNT_DAYS} (how long a session lasts) to 3650, or empty to keep every account (got ${got}).`,
+  ),
   // The most PostgreSQL connections one process opens (node-postgres's own default is 10).
-  DATABASE_POOL_SIZE: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v === "") return undefined; // lib/db uses DEFAULT_DATABASE_POOL_SIZE
-      const size = Number(v);
-      if (!Number.isInteger(size) || size < 1 || size > 1000) {
-        ctx.addIssue({ code: "custom", message: `DATABASE_POOL_SIZE must be a whole number from 1 to 1000 (got ${JSON.stringify(v)}).` });
-        return z.NEVER;
-      }
-      return size;
-    }),
+  DATABASE_POOL_SIZE: wholeNumber(undefined, 1, 1000, (got) => `DATABASE_POOL_SIZE must be a whole number from 1 to 1000 (got ${got}).`), // unset: lib/db's DEFAULT_DATABASE_POOL_SIZE
   // smtp://user:password@host:587 or smtps://… (TLS from the start): sends the "forgot password" email.
   SMTP_URL: z
     .string()
