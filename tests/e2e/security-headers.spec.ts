@@ -135,7 +135,6 @@ const staticPages = [
   { path: "/about", heading: "About Drawbridge" },
   { path: "/help", heading: "Getting help" },
   { path: "/sources", heading: "Where these ideas come from" },
-  { path: "/recover", heading: "Recover your account" },
 ] as const;
 
 for (const { path, heading } of staticPages) {
@@ -171,7 +170,7 @@ test("a lesson step stays prerendered; its scripts run, → moves on and progres
   expect(problems).toEqual([]);
 });
 
-for (const path of ["/lessons", "/me", "/sign-in", "/sign-up", "/recovery-code", "/me/delete", "/privacy"]) {
+for (const path of ["/lessons", "/me", "/sign-in", "/sign-up", "/recover", "/forgot-password", "/recovery-code", "/me/delete", "/privacy"]) {
   test(`${path} is rendered on demand with a nonce on every script, and hydrates`, async ({ page }) => {
     const problems = await watchForProblems(page);
     const response = await open(page, path);
