@@ -6,35 +6,10 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 // "Forgot password" by email, through the forms' server actions, on a real database, with the
 // email read from a local SMTP server this file starts.
 
-// One browser's request: its Cookie header and address.
-const browser = vi.hoisted(() => ({ jar: new Map<string, string>(), address: "" }));
-const nextHeaders = vi.hoisted(() => () => ({
-  headers: async () => {
-    const headers = new Headers({ cookie: [...browser.jar].map(([name, value]) => `${name}=${value}`).join("; ") });
-    if (browser.address) headers.set("x-forwarded-for", browser.address);
-    return headers;
-  },
-  cookies: async () => ({
-    get: (name: string) => (browser.jar.has(name) ? { name, value: browser.jar.get(name)! } : undefined),
-    getAll: () => [...browser.jar].map(([name, value]) => ({ name, value })),
-    set: (name: string, value: string, options?: { maxAge?: number }) => {
-      if (value === "" || options?.maxAge === 0) browser.jar.delete(name);
-      else browser.jar.set(name, value);
-    },
-  }),
-}));
-vi.mock("next/headers", nextHeaders);
-vi.mock("next/headers.js", nextHeaders);
-class Redirected extends Error {
-  constructor(readonly to: string) {
-    super(`redirect to ${to}`);
-  }
-}
-vi.mock("next/navigation", () => ({
-  redirect: (to: string) => {
-    throw new Redirected(to);
-  },
-}));
+vi.mock("next/headers", async () => (await import("./support/recovery-browser")).nextHeaders());
+vi.mock("next/headers.js", async () => (await import("./support/recovery-browser")).nextHeaders());
+vi.mock("next/navigation", async () => (await import("./support/recovery-browser")).navigation());
+const { browser, Redirected } = await import("./support/recovery-browser");
 
 type Received = { from: string; to: string[]; raw: string };
 const received: Received[] = [];
