@@ -142,6 +142,32 @@ function wholeNumber<Unset>(unset: Unset, min: number, max: number, refusal: (go
     });
 }
 
+/**
+ * The address of a service (Redis, SMTP): a URL whose protocol matches and that names a host;
+ * undefined when missing or empty, otherwise refused in one line (`refusal` gets the value with
+ * any password hidden, quoted).
+ */
+function serviceUrl(protocol: RegExp, refusal: (got: string) => string) {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return undefined;
+      let url: URL | undefined;
+      try {
+        url = new URL(v);
+      } catch {
+        url = undefined;
+      }
+      if (!url || !protocol.test(url.protocol) || !url.hostname) {
+        ctx.addIssue({ code: "custom", message: refusal(JSON.stringify(redactUrl(v))) });
+        return z.NEVER;
+      }
+      return v;
+    });
+}
+
 const envSchema = z.object({
   PORT: wholeNumber(3000, 1, 65535, (got) => `PORT must be a whole number from 1 to 65535 (got ${got}).`),
   SESSION_SECRET: z
@@ -220,24 +246,7 @@ const envSchema = z.object({
       return [...new Set(emails)];
     }),
   // redis://[:password@]host:6379[/db] or rediss:// (TLS): sessions kept in Redis besides the database.
-  REDIS_URL: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return undefined;
-      let url: URL | undefined;
-      try {
-        url = new URL(v);
-      } catch {
-        url = undefined;
-      }
-      if (!url || !/^rediss?:$/.test(url.protocol) || !url.hostname) {
-        ctx.addIssue({ code: "custom", message: `REDIS_URL must look like redis://host:6379 or rediss://host:6380 (got ${JSON.stringify(redactUrl(v))}).` });
-        return z.NEVER;
-      }
-      return v;
-    }),
+  REDIS_URL: serviceUrl(/^rediss?:$/, (got) => `REDIS_URL must look like redis://host:6379 or rediss://host:6380 (got ${got}).`),
   REDIS_KEY_PREFIX: z
     .string()
     .trim()
@@ -254,24 +263,7 @@ const envSchema = z.object({
   // The most PostgreSQL connections one process opens (node-postgres's own default is 10).
   DATABASE_POOL_SIZE: wholeNumber(undefined, 1, 1000, (got) => `DATABASE_POOL_SIZE must be a whole number from 1 to 1000 (got ${got}).`), // unset: lib/db's DEFAULT_DATABASE_POOL_SIZE
   // smtp://user:password@host:587 or smtps://… (TLS from the start): sends the "forgot password" email.
-  SMTP_URL: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return undefined;
-      let url: URL | undefined;
-      try {
-        url = new URL(v);
-      } catch {
-        url = undefined;
-      }
-      if (!url || !/^smtps?:$/.test(url.protocol) || !url.hostname) {
-        ctx.addIssue({ code: "custom", message: `SMTP_URL must look like smtp://user:password@mail.example.org:587 or smtps://…:465 (got ${JSON.stringify(redactUrl(v))}).` });
-        return z.NEVER;
-      }
-      return v;
-    }),
+  SMTP_URL: serviceUrl(/^smtps?:$/, (got) => `SMTP_URL must look like smtp://user:password@mail.example.org:587 or smtps://…:465 (got ${got}).`),
   // Who the email is from: "Name <address>" or a bare address.
   SMTP_FROM: z
     .string()
