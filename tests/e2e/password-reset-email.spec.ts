@@ -1,9 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { SMTPServer } from "smtp-server";
+import { startMailbox, type Mailbox } from "../support/mailbox";
 import { newAddress, newEmail, PASSWORD, signUp } from "./support/accounts";
 import { expectNoAxeViolations } from "./support/axe";
 import { OwnServer } from "./support/own-server";
@@ -16,36 +15,21 @@ const NEW_PASSWORD = "lanterns over the salt marsh";
 
 test.describe.configure({ timeout: 180_000 });
 
-type Received = { to: string[]; raw: string };
-const received: Received[] = [];
-let smtp: SMTPServer;
+let mailbox: Mailbox;
 let server: OwnServer;
 let dir: string;
 
 test.beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw: Buffer.concat(chunks).toString("utf8") });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  mailbox = await startMailbox();
   dir = mkdtempSync(path.join(tmpdir(), "drawbridge-reset-"));
   server = await OwnServer.start(`file:${path.join(dir, "reset.db")}`, path.join(dir, "data"), {
-    SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
+    SMTP_URL: mailbox.url,
   });
 });
 
 test.afterAll(async () => {
   await server?.stop();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await mailbox?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -54,8 +38,8 @@ const bodyOf = (raw: string) =>
   Buffer.from(raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), "latin1").toString("utf8");
 
 async function linkSentTo(email: string): Promise<string> {
-  await expect.poll(() => received.filter((mail) => mail.to.includes(email)).length, { timeout: 10_000 }).toBe(1);
-  const body = bodyOf(received.find((mail) => mail.to.includes(email))!.raw);
+  await expect.poll(() => mailbox.received.filter((mail) => mail.to.includes(email)).length, { timeout: 10_000 }).toBe(1);
+  const body = bodyOf(mailbox.received.find((mail) => mail.to.includes(email))!.raw);
   expect(body).not.toMatch(/result|lesson|reflection|practice|quiz|score/i);
   return /(http:\/\/127\.0\.0\.1:\d+\/reset-password\?token=[A-Za-z0-9]+)/.exec(body)![1]!;
 }
@@ -86,7 +70,7 @@ test("forgot password: the emailed link sets a new password, without JavaScript,
   await expect(noScript.getByRole("status").filter({ hasText: "If an account uses that address, we’ve sent a link" })).toBeVisible();
 
   const link = await linkSentTo(email);
-  expect(received.filter((mail) => mail.to.includes(nobody))).toEqual([]);
+  expect(mailbox.received.filter((mail) => mail.to.includes(nobody))).toEqual([]);
   await noScript.goto(link);
   await noScript.getByLabel("New password").fill(NEW_PASSWORD);
   await noScript.getByRole("button", { name: "Set new password" }).click();

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, describe, expect, it, vi } from "vitest";
+import { startMailbox, type ReceivedMail } from "../support/mailbox";
 
 // "Forgot password" by email, through the forms' server actions, on a real database, with the
 // email read from a local SMTP server this file starts.
@@ -11,29 +10,11 @@ vi.mock("next/headers.js", async () => (await import("./support/recovery-browser
 vi.mock("next/navigation", async () => (await import("./support/recovery-browser")).navigation());
 const { browser, Redirected } = await import("./support/recovery-browser");
 
-type Received = { from: string; to: string[]; raw: string };
-const received: Received[] = [];
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS"],
-  logger: false,
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on("data", (chunk: Buffer) => chunks.push(chunk));
-    stream.on("end", () => {
-      received.push({
-        from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-        to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-        raw: Buffer.concat(chunks).toString("utf8"),
-      });
-      callback();
-    });
-  },
-});
-await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-process.env.SMTP_URL = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+const mailbox = await startMailbox();
+const received = mailbox.received;
+process.env.SMTP_URL = mailbox.url;
 process.env.APP_URL = "https://drawbridge.example.org";
-afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+afterAll(mailbox.close);
 
 const { auth } = await import("@/lib/auth");
 const { RESET_LINK_REFUSED } = await import("@/lib/auth/password-reset");
@@ -87,7 +68,7 @@ function bodyOf(raw: string): string {
 }
 
 /** Waits (briefly) for the emails sent to `to`. */
-async function mailTo(to: string, count = 1): Promise<Received[]> {
+async function mailTo(to: string, count = 1): Promise<ReceivedMail[]> {
   for (let waited = 0; waited < 5000; waited += 50) {
     const found = received.filter((mail) => mail.to.includes(to));
     if (found.length >= count) return found;
