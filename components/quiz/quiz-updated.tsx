@@ -19,9 +19,8 @@ export function QuizUpdated({ answered, headingLevel = 2, className }: Props) {
     <section aria-labelledby="quiz-updated-title" className={className}>
       <Notice tone="highlight" headingLevel={headingLevel} title={<span id="quiz-updated-title">The quiz has been updated</span>}>
         <p>
-          Since you began, we’ve reworded the quiz so each statement asks about the same thing: the people closest to
-          you, over the past month. Answers to the earlier wording can’t be mixed with the new one, so this attempt
-          can’t go on from here.
+          Since you began, we’ve revised the quiz so its statements measure more accurately. Answers to the earlier
+          wording can’t be mixed with the new one, so this attempt can’t go on from here.
         </p>
         <p>
           {answered === 1 ? "The one answer" : `The ${answered} answers`} you gave {answered === 1 ? "is" : "are"} kept

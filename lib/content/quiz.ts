@@ -3,6 +3,7 @@
 // fails `next build` with the file name and the field (the same import works in Vitest and in
 // tsx scripts).
 import retiredItems2026111 from "@/content/quiz/archive/items-2026.11-1.json";
+import retiredItems2026121 from "@/content/quiz/archive/items-2026.12-1.json";
 import itemsJson from "@/content/quiz/items.json";
 import strategiesJson from "@/content/quiz/strategies.json";
 import { STRATEGIES, type Quiz, type Strategy, type StrategyPointers } from "@/lib/scoring/types";
@@ -84,6 +85,7 @@ export const strategyTexts: Readonly<Record<Strategy, StrategyText>> = content.s
  * is imported statically (so it is bundled) and checked with the same rules as the current one.
  */
 const retiredItemFiles: readonly { file: string; raw: unknown }[] = [
+  { file: "content/quiz/archive/items-2026.12-1.json", raw: retiredItems2026121 },
   { file: "content/quiz/archive/items-2026.11-1.json", raw: retiredItems2026111 },
 ];
 

@@ -34,7 +34,7 @@ describe("the real content", () => {
   });
 
   it("has 50 items, 10 per strategy, two of them reverse-keyed", () => {
-    expect(quiz.version).toBe("2026.12-1");
+    expect(quiz.version).toBe("2026.12-2");
     expect(quiz.items).toHaveLength(50);
     for (const strategy of STRATEGIES) {
       const own = quiz.items.filter((item) => item.strategy === strategy);
@@ -134,6 +134,15 @@ describe("the real content", () => {
     expect(instruction).toMatch(/closest to you/);
     expect(instruction).toMatch(/how often/i);
     expect(instruction.trimEnd().endsWith("?")).toBe(true);
+    // A reverse-keyed item such as "When someone offers to help me, I let them" must not score as
+    // avoidance for someone to whom it simply didn't happen this month.
+    expect(instruction).toMatch(/or the last time it came up/);
+  });
+
+  it("keys passive-aggressiveness's reverse items as frustration that doesn't leak, not as annoyance kept in", () => {
+    const minus = quiz.items.filter((item) => item.strategy === "passive-aggressiveness" && item.keyed === "minus");
+    expect(minus.map((item) => item.id)).toEqual(["pa-11", "pa-16"]);
+    for (const item of minus) expect(item.text, item.id).not.toMatch(/\b(warmth|polite|keep it to myself|hide)\b/i);
   });
 
   it("words every item so it makes sense for someone who is single", () => {
@@ -143,8 +152,8 @@ describe("the real content", () => {
   });
 
   it("keeps each retired version whole, with its own items and keying", () => {
-    expect(quizVersions).toEqual(["2026.12-1", "2026.11-1"]);
-    expect(quizForVersion("2026.12-1")).toBe(quiz);
+    expect(quizVersions).toEqual(["2026.12-2", "2026.12-1", "2026.11-1"]);
+    expect(quizForVersion("2026.12-2")).toBe(quiz);
     const retired = quizForVersion("2026.11-1")!;
     expect(retired.items).toHaveLength(50);
     expect(retired.items.find((item) => item.id === "cf-02")).toMatchObject({ keyed: "minus", strategy: "conflict-avoidance" });
@@ -165,7 +174,7 @@ describe("the real content", () => {
 
   it("retires the items the review found blurred, assumed or duplicated", () => {
     const ids = new Set(quiz.items.map((item) => item.id));
-    for (const id of ["cf-02", "cf-07", "pa-04", "pa-09", "pa-10", "cf-10", "pa-06", "ct-01", "ct-07", "ct-08", "ct-09", "of-05", "ia-05", "ia-09", "pa-05", "ct-02"]) {
+    for (const id of ["cf-02", "cf-07", "pa-04", "pa-09", "pa-10", "cf-10", "pa-06", "ct-01", "ct-07", "ct-08", "ct-09", "of-05", "ia-05", "ia-09", "pa-05", "ct-02", "pa-14"]) {
       expect(ids.has(id), id).toBe(false);
     }
   });
