@@ -12,7 +12,7 @@ import { PracticeEntryForm, type PracticeEntrySaveOutcome } from "./practice-ent
 type Props = {
   /** A capacity id from content/capacities.json, e.g. "catching-the-reflex". */
   capacity: string;
-  /** Its name as readers see it, e.g. "Catching the reflex". */
+  /** Its name as readers see it, e.g. "Catching the pull". */
   capacityName: string;
   /**
    * The log's heading level; its parts go one and two levels below. 3 (the default) beside a

@@ -134,7 +134,7 @@ test("two quizzes, a reflection and a practice entry all show on /me, and two re
   await expect(reflections.getByRole("listitem")).toContainText(lessonOnePrompt);
   await expect(reflections.getByRole("listitem")).toContainText(reflection);
   const log = section(page, "Your practice log");
-  await expect(log.getByRole("heading", { name: "Catching the reflex" })).toBeVisible();
+  await expect(log.getByRole("heading", { name: "Catching the pull" })).toBeVisible();
   const logged = log.getByRole("article", { name: "20 November 2026" });
   await expect(logged).toContainText(practice.whatHappened);
   await expect(logged).toContainText(practice.whatYouDid);

@@ -22,7 +22,7 @@ test("My journey downloads my reflections and practice entries as Markdown, in m
   const notes = await readFile((await download.path())!, "utf8");
   expect(notes).toMatch(/^# My notes from Drawbridge\n/);
   expect(notes).toContain("> # Not a heading\n> I went quiet when he asked what was wrong.");
-  expect(notes).toContain("## Practice log\n\n### Catching the reflex\n\n#### 20 November 2026");
+  expect(notes).toContain("## Practice log\n\n### Catching the pull\n\n#### 20 November 2026");
   expect(notes).toContain("**What you did**\n\n> Answered honestly.");
 
   // Nothing saved in a fresh browser: nothing to download, and no profile made by asking.
