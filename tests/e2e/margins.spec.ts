@@ -5,7 +5,7 @@ import { saveScreenshots } from "./support/screenshots";
 
 // Every answer "Sometimes": every strategy scores 50, whose range (37–63) crosses the line at 40.
 const sometimes = () => 3;
-// Everything "Almost always", then everything "Never": plus items swing from 100 to 0 and the two
+// Everything "Almost always", then everything "Almost never": plus items swing from 100 to 0 and the two
 // reversed items of each strategy the other way, so every score moves by far more than the margin.
 const always = () => 5;
 const never = () => 1;
