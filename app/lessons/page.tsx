@@ -9,6 +9,7 @@ import { lessons } from "@/lib/content/lessons";
 import { quiz } from "@/lib/content/quiz";
 import { listLessonProgress } from "@/lib/data/lesson-progress";
 import { getLatestResult } from "@/lib/data/quiz-attempts";
+import { quizReliability } from "@/lib/data/reliability";
 import { lessonStepPath } from "@/lib/routes";
 import { rankStrategies } from "@/lib/scoring";
 
@@ -24,8 +25,11 @@ export default async function LessonsPage() {
   // Where you left off: the most recently read lesson that isn't finished.
   const resume = progress.find((entry) => entry.completedAt === null);
   const resumeLesson = resume ? all.find((lesson) => lesson.slug === resume.lessonSlug) : undefined;
-  const suggested = latest
-    ? rankStrategies(quiz, latest.strategies).pointsTo.lessons.flatMap((slug) => all.filter((lesson) => lesson.slug === slug))
+  // Where the results page points: the lessons that explain the top strategies, then those that
+  // teach their capacities, with strategies the quiz can't tell apart counted together.
+  const pointsTo = latest ? rankStrategies(quiz, latest.strategies, await quizReliability(latest.quizVersion)).pointsTo : null;
+  const suggested = pointsTo
+    ? [...new Set([...pointsTo.readFirst, ...pointsTo.lessons])].flatMap((slug) => all.filter((lesson) => lesson.slug === slug))
     : [];
 
   return (
@@ -47,7 +51,7 @@ export default async function LessonsPage() {
       {suggested.length > 0 ? (
         <section aria-labelledby="suggested" className="mt-12">
           <h2 id="suggested" className="text-xl font-semibold">Suggested for you</h2>
-          <p className="mt-1 text-muted">From your latest quiz results: the capacities that could help most right now.</p>
+          <p className="mt-1 text-muted">From your latest quiz results: the lessons that explain what stood out, then the capacities that could help most right now.</p>
           <ul className="mt-4 grid gap-3 sm:grid-cols-2">
             {suggested.map((lesson) => (
               <li key={lesson.slug}>

@@ -139,6 +139,7 @@ export function rankStrategies(
     ranking,
     top,
     pointsTo: {
+      readFirst: unique(top.flatMap((strategy) => quiz.pointsTo[strategy].readFirst)),
       capacities: unique(top.flatMap((strategy) => quiz.pointsTo[strategy].capacities)),
       lessons: unique(top.flatMap((strategy) => quiz.pointsTo[strategy].lessons)),
     },

@@ -71,6 +71,9 @@ export type AttemptResult = {
   ranking: Strategy[];
   /** The strategies to explain first (rule in score-attempt.ts). */
   top: Strategy[];
-  /** Capacities and lesson slugs the `top` strategies point to, de-duplicated. */
-  pointsTo: { capacities: string[]; lessons: string[] };
+  /**
+   * What the `top` strategies point to, de-duplicated: the lessons that explain them (to read
+   * first), their capacities and the lessons that teach those.
+   */
+  pointsTo: { readFirst: string[]; capacities: string[]; lessons: string[] };
 };

@@ -139,7 +139,7 @@ test("a finished quiz puts the lessons its top strategies point to under 'Sugges
   await page.goto("/lessons");
   await expect(page.getByRole("region", { name: "Suggested for you" })).toHaveCount(0);
 
-  const strategies: Record<string, { capacities: string[] }> = JSON.parse(
+  const strategies: Record<string, { readFirst: string[]; capacities: string[] }> = JSON.parse(
     readFileSync(path.join(__dirname, "..", "..", "content", "quiz", "strategies.json"), "utf8"),
   );
   // The lesson that teaches a capacity says so in its front matter.
@@ -155,7 +155,11 @@ test("a finished quiz puts the lessons its top strategies point to under 'Sugges
 
   await page.goto("/lessons");
   const suggested = page.getByRole("region", { name: "Suggested for you" });
-  const expected = strategies.control!.capacities.map((id) => `/lessons/${teacherOf(id)}/1`);
+  // The same as the results: the lesson that explains control first, then those that teach its capacities.
+  const expected = [
+    ...new Set([...strategies.control!.readFirst, ...strategies.control!.capacities.map(teacherOf)].map((slug) => `/lessons/${slug}/1`)),
+  ];
+  expect(expected[0]).toBe("/lessons/the-other-strategies/1");
   await expect(suggested.getByRole("link")).toHaveCount(expected.length);
   for (const [index, href] of expected.entries()) {
     await expect(suggested.getByRole("link").nth(index)).toHaveAttribute("href", href);

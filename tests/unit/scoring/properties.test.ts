@@ -182,6 +182,7 @@ describe("scoring properties over random quizzes and answers", () => {
         const topPointers = result.top.map((s) => quiz.pointsTo[s]);
         expect(new Set(result.pointsTo.capacities)).toEqual(new Set(topPointers.flatMap((p) => p.capacities)));
         expect(new Set(result.pointsTo.lessons)).toEqual(new Set(topPointers.flatMap((p) => p.lessons)));
+        expect(result.pointsTo.readFirst).toEqual([...new Set(topPointers.flatMap((p) => p.readFirst))]);
       }),
     );
   });
