@@ -194,7 +194,7 @@ describe("the 80% rule", () => {
     expect(result.strategies.map((r) => r.status)).toEqual(Array(5).fill("not-enough-answers"));
     expect(result.ranking).toEqual([...STRATEGIES]);
     expect(result.top).toEqual([]);
-    expect(result.pointsTo).toEqual({ capacities: [], lessons: [] });
+    expect(result.pointsTo).toEqual({ readFirst: [], capacities: [], lessons: [] });
   });
 });
 
@@ -364,7 +364,7 @@ describe("pointsTo", () => {
   };
   const quiz = quizOf(Object.fromEntries(STRATEGIES.map((s) => [s, plus(4)])), shared);
 
-  it("joins the top strategies' capacities and lessons, top strategy first, each once", () => {
+  it("joins the top strategies' lessons to read first, capacities and lessons, top strategy first, each once", () => {
     const result = scoreAttempt(
       quiz,
       answerAll({
@@ -376,6 +376,7 @@ describe("pointsTo", () => {
     );
     expect(result.top).toEqual(["control", "intimacy-avoidance"]);
     expect(result.pointsTo).toEqual({
+      readFirst: ["lesson-11", "lesson-1"],
       capacities: ["tolerating-uncertainty", "self-disclosure", "tolerating-closeness"],
       lessons: ["lesson-9", "lesson-6", "lesson-7"],
     });
@@ -384,7 +385,7 @@ describe("pointsTo", () => {
   it("leaves out what only strategies outside the top point to", () => {
     const result = scoreAttempt(quiz, answerAll({ "conflict-avoidance": SCORE_25, overfunctioning: SCORE_37_5 }));
     expect(result.top).toEqual(["overfunctioning"]);
-    expect(result.pointsTo).toEqual({ capacities: ["letting-others-help"], lessons: ["lesson-10"] });
+    expect(result.pointsTo).toEqual({ readFirst: ["lesson-11"], capacities: ["letting-others-help"], lessons: ["lesson-10"] });
   });
 });
 
