@@ -72,7 +72,7 @@ export function AbuseHelpLines({
   return (
     <div className={cn("@container space-y-5", className)}>
       {/* Two columns only where there is room for them (the help page), one inside a lesson. */}
-      <ul className="grid gap-4 @xl:grid-cols-2">
+      <ul className="grid items-start gap-4 @xl:grid-cols-2">
         {countries.map((country) => (
           <li key={country.id} className="rounded-2xl border border-line bg-canvas p-4 sm:p-5">
             <Heading className="text-lg font-semibold">{country.name}</Heading>
